@@ -1,0 +1,292 @@
+//! Request and response bodies of the Cognito Identity Provider JSON API (PascalCase on the
+//! wire). Only the fields the page uses are modelled; unknown response fields are ignored.
+
+use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An API operation, sent as `X-Amz-Target: AWSCognitoIdentityProviderService.<name>`.
+pub trait Operation: Serialize {
+    const NAME: &'static str;
+    type Response: for<'de> Deserialize<'de>;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttributeType {
+    pub name: String,
+    pub value: String,
+}
+
+/// Where a confirmation code went, e.g. `a***@e***` by `EMAIL`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CodeDeliveryDetails {
+    #[serde(default)]
+    pub destination: Option<String>,
+    #[serde(default)]
+    pub delivery_medium: Option<String>,
+    #[serde(default)]
+    pub attribute_name: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SignUp {
+    pub client_id: String,
+    pub username: String,
+    pub password: Password,
+    pub user_attributes: Vec<AttributeType>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SignUpResponse {
+    pub user_confirmed: bool,
+    #[serde(default)]
+    pub user_sub: Option<String>,
+    #[serde(default)]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+}
+
+impl Operation for SignUp {
+    const NAME: &'static str = "SignUp";
+    type Response = SignUpResponse;
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ConfirmSignUp {
+    pub client_id: String,
+    pub username: String,
+    pub confirmation_code: String,
+}
+
+/// The empty `{}` many operations answer with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Empty {}
+
+impl Operation for ConfirmSignUp {
+    const NAME: &'static str = "ConfirmSignUp";
+    type Response = Empty;
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ResendConfirmationCode {
+    pub client_id: String,
+    pub username: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ResendConfirmationCodeResponse {
+    #[serde(default)]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+}
+
+impl Operation for ResendConfirmationCode {
+    const NAME: &'static str = "ResendConfirmationCode";
+    type Response = ResendConfirmationCodeResponse;
+}
+
+/// The flows this page starts with `InitiateAuth`, each with its own parameters.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum AuthParameters {
+    UserPassword {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "PASSWORD")]
+        password: Password,
+    },
+    RefreshToken {
+        #[serde(rename = "REFRESH_TOKEN")]
+        refresh_token: RefreshToken,
+    },
+}
+
+impl AuthParameters {
+    fn flow(&self) -> &'static str {
+        match self {
+            Self::UserPassword { .. } => "USER_PASSWORD_AUTH",
+            Self::RefreshToken { .. } => "REFRESH_TOKEN_AUTH",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InitiateAuth {
+    pub auth_flow: &'static str,
+    pub client_id: String,
+    pub auth_parameters: AuthParameters,
+}
+
+impl InitiateAuth {
+    pub fn new(client_id: String, auth_parameters: AuthParameters) -> Self {
+        Self {
+            auth_flow: auth_parameters.flow(),
+            client_id,
+            auth_parameters,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InitiateAuthResponse {
+    #[serde(default)]
+    pub authentication_result: Option<AuthenticationResult>,
+    #[serde(default)]
+    pub challenge_name: Option<String>,
+    #[serde(default)]
+    pub session: Option<ChallengeSession>,
+    #[serde(default)]
+    pub challenge_parameters: BTreeMap<String, String>,
+}
+
+/// A further step Cognito asks for before it hands out tokens.
+#[derive(Debug, Clone)]
+pub struct ChallengeSessionInfo {
+    pub name: String,
+    pub session: Option<ChallengeSession>,
+    pub parameters: BTreeMap<String, String>,
+}
+
+impl Operation for InitiateAuth {
+    const NAME: &'static str = "InitiateAuth";
+    type Response = InitiateAuthResponse;
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AuthenticationResult {
+    pub access_token: AccessToken,
+    pub id_token: IdToken,
+    /// Absent on refresh unless the pool rotates refresh tokens.
+    #[serde(default)]
+    pub refresh_token: Option<RefreshToken>,
+    /// Lifetime of the access and id tokens, in seconds.
+    pub expires_in: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUser {
+    pub access_token: AccessToken,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUserResponse {
+    pub username: String,
+    #[serde(default)]
+    pub user_attributes: Vec<AttributeType>,
+}
+
+impl Operation for GetUser {
+    const NAME: &'static str = "GetUser";
+    type Response = GetUserResponse;
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GlobalSignOut {
+    pub access_token: AccessToken,
+}
+
+impl Operation for GlobalSignOut {
+    const NAME: &'static str = "GlobalSignOut";
+    type Response = Empty;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sign_up_body_is_pascal_case_with_the_email_attribute() {
+        let body = serde_json::to_value(SignUp {
+            client_id: "c".into(),
+            username: "a@example.com".into(),
+            password: Password::new("Secret-123"),
+            user_attributes: vec![AttributeType {
+                name: "email".into(),
+                value: "a@example.com".into(),
+            }],
+        })
+        .unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "ClientId": "c",
+                "Username": "a@example.com",
+                "Password": "Secret-123",
+                "UserAttributes": [{"Name": "email", "Value": "a@example.com"}],
+            })
+        );
+    }
+
+    #[test]
+    fn initiate_auth_bodies_carry_their_flow_and_parameters() {
+        let password = serde_json::to_value(InitiateAuth::new(
+            "c".into(),
+            AuthParameters::UserPassword {
+                username: "a@example.com".into(),
+                password: Password::new("pw"),
+            },
+        ))
+        .unwrap();
+        assert_eq!(
+            password,
+            json!({
+                "AuthFlow": "USER_PASSWORD_AUTH",
+                "ClientId": "c",
+                "AuthParameters": {"USERNAME": "a@example.com", "PASSWORD": "pw"},
+            })
+        );
+        let refresh = serde_json::to_value(InitiateAuth::new(
+            "c".into(),
+            AuthParameters::RefreshToken {
+                refresh_token: RefreshToken::new("r"),
+            },
+        ))
+        .unwrap();
+        assert_eq!(
+            refresh,
+            json!({
+                "AuthFlow": "REFRESH_TOKEN_AUTH",
+                "ClientId": "c",
+                "AuthParameters": {"REFRESH_TOKEN": "r"},
+            })
+        );
+    }
+
+    #[test]
+    fn sign_up_response_reads_delivery_details_and_ignores_extras() {
+        let response: SignUpResponse = serde_json::from_value(json!({
+            "UserConfirmed": false,
+            "UserSub": "s",
+            "CodeDeliveryDetails": {"Destination": "a***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"},
+            "Session": "ignored",
+        }))
+        .unwrap();
+        let details = response.code_delivery_details.unwrap();
+        assert_eq!(details.destination.as_deref(), Some("a***@e***"));
+        assert!(!response.user_confirmed);
+    }
+
+    #[test]
+    fn refresh_response_without_a_refresh_token_parses() {
+        let response: InitiateAuthResponse = serde_json::from_value(json!({
+            "AuthenticationResult": {"AccessToken": "a", "IdToken": "i", "ExpiresIn": 3600, "TokenType": "Bearer"},
+            "ChallengeParameters": {},
+        }))
+        .unwrap();
+        let result = response.authentication_result.unwrap();
+        assert!(result.refresh_token.is_none());
+        assert_eq!(result.expires_in, 3600);
+    }
+}

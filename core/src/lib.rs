@@ -1,0 +1,19 @@
+//! Pure logic behind leptos-cognito: runtime configuration, the Cognito Identity Provider
+//! JSON protocol, its errors, and token handling.
+//!
+//! Nothing here touches the browser, so all of it is tested natively. The browser supplies an
+//! [`http::HttpTransport`] over `fetch`; tests supply one of their own.
+
+pub mod api;
+pub mod claims;
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod secret;
+pub mod storage_keys;
+pub mod validation;
+
+pub use client::{CognitoClient, SignInOutcome, Tokens};
+pub use config::{AppConfig, ConfigError};
+pub use error::{CognitoError, ErrorCode};

@@ -1,0 +1,87 @@
+//! Newtypes for secrets. Their `Debug` prints `[redacted]`, they have no `Display`, and the
+//! only way to the text is the explicit [`expose_secret`](Password::expose_secret).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! secret_string {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn new(value: impl Into<String>) -> Self {
+                Self(value.into())
+            }
+
+            /// The secret text, for sending it where it belongs and nowhere else.
+            pub fn expose_secret(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "([redacted])"))
+            }
+        }
+    };
+}
+
+secret_string!(
+    /// A user's password, held only for the request that needs it.
+    Password
+);
+secret_string!(
+    /// Proves the user to APIs; lives in memory only.
+    AccessToken
+);
+secret_string!(
+    /// Carries the user's identity claims; lives in memory only.
+    IdToken
+);
+secret_string!(
+    /// Obtains new tokens; the one secret kept in `localStorage` so a reload keeps the session.
+    RefreshToken
+);
+secret_string!(
+    /// Cognito's opaque challenge session, valid for a few minutes.
+    ChallengeSession
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let shown = format!(
+            "{:?} {:?} {:?} {:?} {:?}",
+            Password::new("hunter2"),
+            AccessToken::new("eyJaccess"),
+            IdToken::new("eyJid"),
+            RefreshToken::new("refresh-secret"),
+            ChallengeSession::new("session-secret"),
+        );
+        for secret in [
+            "hunter2",
+            "eyJaccess",
+            "eyJid",
+            "refresh-secret",
+            "session-secret",
+        ] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.starts_with("Password([redacted])"), "{shown}");
+    }
+
+    #[test]
+    fn serializes_as_the_plain_string_for_the_wire() {
+        let json = serde_json::to_string(&RefreshToken::new("abc")).unwrap();
+        assert_eq!(json, "\"abc\"");
+        let back: RefreshToken = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.expose_secret(), "abc");
+    }
+}

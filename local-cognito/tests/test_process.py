@@ -1,0 +1,89 @@
+"""Startup from the template, config file, env vars and shutdown."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import Client, Emulator, unique_email
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import server  # noqa: E402
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "cognito-pool.yaml"
+
+
+def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None:
+    config = json.loads(emulator.config_path.read_text())  # type: ignore[attr-defined]
+    assert config == {
+        "region": "ap-northeast-1",
+        "userPoolId": config["userPoolId"],
+        "clientId": config["clientId"],
+        "endpoint": emulator.url,
+    }
+    assert config["userPoolId"].startswith("ap-northeast-1_")
+    assert len(config["clientId"]) == 26
+    assert emulator.lines[0] == (
+        f"local Cognito ready on {emulator.url} (pool {config['userPoolId']}, client {config['clientId']})"
+    )
+    assert cognito.local("config").body == config
+
+
+def test_pool_and_client_follow_the_template(cognito: Client) -> None:
+    template = yaml.load(TEMPLATE.read_text(), Loader=server.CfnLoader)
+    pool_props = template["Resources"]["UserPool"]["Properties"]
+    client_props = template["Resources"]["UserPoolClient"]["Properties"]
+
+    pool = cognito.call("DescribeUserPool", UserPoolId=cognito.pool_id).body["UserPool"]
+    assert pool["Name"] == template["Parameters"]["UserPoolName"]["Default"] == "leptos-cognito"
+    assert pool["UsernameAttributes"] == ["email"]
+    assert pool["AutoVerifiedAttributes"] == ["email"]
+    assert pool["Policies"] == pool_props["Policies"]
+
+    client = cognito.call("DescribeUserPoolClient", UserPoolId=cognito.pool_id, ClientId=cognito.client_id)
+    client = client.body["UserPoolClient"]
+    assert client["ClientName"] == "leptos-cognito-web"
+    assert "ClientSecret" not in client
+    assert client["ExplicitAuthFlows"] == client_props["ExplicitAuthFlows"]
+    assert client["PreventUserExistenceErrors"] == client_props["PreventUserExistenceErrors"]
+
+
+def test_template_loader_tolerates_short_form_intrinsics() -> None:
+    template = server.load_template(TEMPLATE)
+    outputs = template["Outputs"]
+    assert outputs["UserPoolId"]["Value"] == {"Ref": "UserPool"}
+    assert outputs["UserPoolArn"]["Value"] == {"Fn::GetAtt": ["UserPool", "Arn"]}
+    assert outputs["UserPoolId"]["Export"]["Name"] == {"Fn::Sub": "${AWS::StackName}-UserPoolId"}
+    refs = {"AWS::StackName": "s", "Name": "n"}
+    attrs = {"Pool.Arn": "arn:x"}
+    value = {"a": [{"Fn::Sub": "${Name}-${AWS::StackName}"}, {"Fn::GetAtt": ["Pool", "Arn"]}], "b": {"Ref": "Name"}}
+    assert server.resolve(value, refs, attrs) == {"a": ["n-s", "arn:x"], "b": "n"}
+    assert server.resolve({"Fn::Join": ["/", [{"Ref": "Name"}, "x"]]}, refs, attrs) == "n/x"
+
+
+def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_client: Client) -> None:
+    other = Emulator.start(
+        env={
+            "LOCAL_COGNITO_AUTO_CONFIRM": "1",
+            "LOCAL_COGNITO_TOKEN_LIFETIME": "900",
+            "LOCAL_COGNITO_FIXED_CODE": "424242",
+        }
+    )
+    try:
+        # same template, same ids: a frontend config survives restarts
+        assert other.lines[0].split(" (")[1] == emulator.lines[0].split(" (")[1]
+        client = Client(other.url, session_client.config)
+        assert client.local("settings").body == {"autoConfirm": True, "tokenLifetimeSeconds": 900}
+        client.local("settings", {"autoConfirm": False})
+        email = unique_email("fixed")
+        assert client.sign_up(email).status == 200
+        assert client.code(email) == "424242"
+        assert client.confirm(email, "424242").status == 200
+        assert client.sign_in(email).body["AuthenticationResult"]["ExpiresIn"] == 900
+    finally:
+        code = other.stop()
+    assert code == 0
+    assert other.lines[-1] == "local Cognito stopped"

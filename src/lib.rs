@@ -1,0 +1,16 @@
+//! leptos-cognito: a sign-in frontend for Amazon Cognito user pools.
+//!
+//! The protocol, errors and validation live in [`leptos_cognito_core`] (no browser APIs, tested
+//! natively). This crate adds the browser glue: `fetch`, `localStorage`, and the Leptos pages.
+
+mod app;
+pub mod components;
+mod config_loader;
+pub mod pages;
+pub mod session;
+mod storage;
+pub mod transport;
+
+pub use app::App;
+pub use leptos_cognito_core as core;
+pub use session::{use_session, FlowCtx, SessionCtx, SessionState};
