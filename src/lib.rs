@@ -8,7 +8,7 @@ pub mod components;
 mod config_loader;
 pub mod pages;
 pub mod session;
-mod storage;
+pub mod storage;
 pub mod transport;
 
 pub use app::App;

@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+
+const sitePort = Number(process.env.E2E_SITE_PORT ?? 8090);
+
+// Debian's Chromium, headless, with the flags this sandbox needs (no GPU, no network beyond loopback).
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // One worker: the tests share one local Cognito, and one of them stops it on purpose.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${sitePort}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumFlags },
+    trace: 'off',
+  },
+  webServer: {
+    command: 'node tests/e2e/support/serve.mjs',
+    url: `http://127.0.0.1:${sitePort}/index.html`,
+    env: {
+      SITE_DIR: 'dist',
+      SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
+      SITE_PORT: String(sitePort),
+    },
+    reuseExistingServer: false,
+  },
+});

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every check and test suite, in order of cost, and ends with one line "N passed, M failed"
+# summing the tests of all suites. Exits non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+logs=target/test-logs
+mkdir -p "$logs" target/e2e
+passed=0
+failed=0
+failed_steps=()
+
+# run NAME COMMAND...: runs a step, keeps its output in target/test-logs/NAME.log.
+run() {
+  local name=$1
+  shift
+  printf '\n\033[1m==> %s\033[0m\n' "$name"
+  if "$@" 2>&1 | tee "$logs/$name.log"; then
+    return 0
+  fi
+  failed_steps+=("$name")
+  return 1
+}
+
+# count NAME: adds the passed/failed counts that the step's runner printed.
+count() {
+  local log="$logs/$1.log" p f
+  # cargo test and wasm-bindgen-test: "test result: ok. 3 passed; 0 failed; ..."
+  p=$(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -oE '^test result: .* ([0-9]+) failed' "$log" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+  if [ "$p" = 0 ] && [ "$f" = 0 ]; then
+    # pytest ("1 failed, 30 passed in 6.1s") and Playwright ("  16 passed (22.8s)", "  1 failed")
+    p=$(grep -oE '^[ =]*([0-9]+ failed, )?[0-9]+ passed' "$log" | tail -1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+    f=$(grep -oE '^[ =]*[0-9]+ failed' "$log" | tail -1 | grep -oE '[0-9]+')
+  fi
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+run fmt cargo fmt --all --check
+run clippy-host cargo clippy --workspace --all-targets --locked -- -D warnings
+run clippy-wasm cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+run native cargo test -p leptos-cognito-core --locked
+count native
+run local-cognito local-cognito/.venv/bin/python -m pytest -q local-cognito/tests
+count local-cognito
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --test browser
+count browser
+if run build trunk build --release --offline; then
+  run e2e npx playwright test
+  count e2e
+else
+  echo "skipping end-to-end tests: the release build failed"
+fi
+
+echo
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ ${#failed_steps[@]} -eq 0 ] && [ "$failed" -eq 0 ]

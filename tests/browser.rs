@@ -1,0 +1,130 @@
+//! Browser glue, tested in headless Chromium with wasm-bindgen-test: the components' accessible
+//! markup, localStorage, and fetch failures. (Routing and whole flows are covered end to end.)
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use leptos_cognito::components::{SubmitButton, TextField};
+use leptos_cognito::core::secret::{Password, RefreshToken};
+use leptos_cognito::core::{AppConfig, CognitoClient, CognitoError, ConfigError};
+use leptos_cognito::pages::ConfigErrorPage;
+use leptos_cognito::storage;
+use leptos_cognito::transport::FetchTransport;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh container and returns the container.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> Element {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into::<HtmlElement>(), view);
+    handle.forget();
+    container
+}
+
+fn find(container: &Element, selector: &str) -> Element {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+#[wasm_bindgen_test]
+async fn text_field_links_its_label_and_error() {
+    let error = RwSignal::new(None::<String>);
+    let container = mount(move || {
+        view! {
+            <TextField id="t-email" label="Email" kind="email" autocomplete="username"
+                value=RwSignal::new(String::new()) error=error/>
+        }
+    });
+    let input = find(&container, "input");
+    assert_eq!(
+        find(&container, "label").get_attribute("for").as_deref(),
+        Some("t-email")
+    );
+    assert_eq!(input.id(), "t-email");
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+
+    error.set(Some("Enter your email address.".into()));
+    tick().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described_by = input.get_attribute("aria-describedby").unwrap();
+    let message = document().get_element_by_id(&described_by).unwrap();
+    assert_eq!(
+        message.text_content().as_deref(),
+        Some("Enter your email address.")
+    );
+
+    error.set(None);
+    tick().await;
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(input.get_attribute("aria-describedby"), None);
+}
+
+#[wasm_bindgen_test]
+async fn submit_button_keeps_its_name_while_pending() {
+    let pending = RwSignal::new(false);
+    let container = mount(move || view! { <SubmitButton label="Sign in" pending=pending/> });
+    let button = find(&container, "button");
+    assert!(!button.has_attribute("disabled"));
+    pending.set(true);
+    tick().await;
+    assert!(button.has_attribute("disabled"));
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(button.text_content().as_deref(), Some("Sign in"));
+}
+
+#[wasm_bindgen_test]
+fn config_error_page_names_the_field() {
+    let error = AppConfig::parse(r#"{"region":"ap-northeast-1","clientId":"c"}"#).unwrap_err();
+    assert_eq!(error, ConfigError::Missing("userPoolId"));
+    let container = mount(move || view! { <ConfigErrorPage error/> });
+    let alert = find(&container, "[role=alert]");
+    assert_eq!(
+        alert.text_content().as_deref(),
+        Some("config.json is missing the field \"userPoolId\"")
+    );
+}
+
+#[wasm_bindgen_test]
+fn refresh_token_round_trips_through_local_storage_under_the_prefix() {
+    let client_id = "browsertest1";
+    storage::clear_refresh_token(client_id);
+    assert!(storage::load_refresh_token(client_id).is_none());
+
+    assert!(storage::save_refresh_token(
+        client_id,
+        &RefreshToken::new("r-123")
+    ));
+    let raw = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("leptos-cognito.browsertest1.refreshToken")
+        .unwrap();
+    assert_eq!(raw.as_deref(), Some("r-123"));
+    assert_eq!(
+        storage::load_refresh_token(client_id)
+            .unwrap()
+            .expose_secret(),
+        "r-123"
+    );
+
+    storage::clear_refresh_token(client_id);
+    assert!(storage::load_refresh_token(client_id).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_endpoint_is_a_network_error() {
+    // Port 9 (discard) has no listener on the test machine: fetch fails to connect.
+    let client = CognitoClient::new("http://127.0.0.1:9/", "c1", FetchTransport);
+    let error = client
+        .sign_in_with_password("a@example.com", Password::new("pw"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, CognitoError::Network(_)), "{error:?}");
+}

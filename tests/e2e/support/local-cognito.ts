@@ -1,0 +1,79 @@
+// Starts and stops the local Cognito (local-cognito/server.py) for the tests, and reads what a
+// real user would get by email (the confirmation code) from its local-only endpoint.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export const COGNITO_PORT = Number(process.env.E2E_COGNITO_PORT ?? 9230);
+export const COGNITO_URL = `http://127.0.0.1:${COGNITO_PORT}`;
+export const CONFIG_PATH = process.env.E2E_CONFIG ?? 'target/e2e/config.json';
+
+export class LocalCognito {
+  private process: ChildProcess | undefined;
+
+  async start(): Promise<void> {
+    if (this.process) return;
+    const child = spawn(
+      'local-cognito/.venv/bin/python',
+      ['local-cognito/server.py', '--port', String(COGNITO_PORT), '--write-config', CONFIG_PATH],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.process = child;
+    let output = '';
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    // Keep the server's complaints (e.g. "address in use") for the error below.
+    child.stderr!.on('data', (chunk: string) => (output += chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`local Cognito did not start:\n${output}`)), 30_000);
+      child.stdout!.on('data', (chunk: string) => {
+        output += chunk;
+        if (output.includes('local Cognito ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`local Cognito exited (${code}):\n${output}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child) return;
+    this.process = undefined;
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  }
+
+  /** The confirmation code the server issued to this address (it is emailed in real Cognito). */
+  async codeFor(email: string): Promise<string> {
+    const response = await fetch(`${COGNITO_URL}/_local/codes/${encodeURIComponent(email)}`);
+    if (!response.ok) throw new Error(`no code for ${email}: HTTP ${response.status}`);
+    return ((await response.json()) as { code: string }).code;
+  }
+
+  async settings(values: { autoConfirm?: boolean; tokenLifetimeSeconds?: number }): Promise<void> {
+    const response = await fetch(`${COGNITO_URL}/_local/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(values),
+    });
+    if (!response.ok) throw new Error(`settings refused: HTTP ${response.status}`);
+  }
+
+  /** Calls the Cognito API directly, as a second device or an administrator would. */
+  async call(action: string, body: unknown): Promise<Response> {
+    return fetch(`${COGNITO_URL}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
+      },
+      body: JSON.stringify(body),
+    });
+  }
+}

@@ -1,0 +1,38 @@
+// Serves the built site (dist/) the way a static host would, plus the config.json the local
+// Cognito wrote for this run. Unknown paths without a file extension get index.html, as a
+// single-page app host is configured to do.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const root = process.env.SITE_DIR ?? 'dist';
+const configPath = process.env.SITE_CONFIG;
+const port = Number(process.env.SITE_PORT ?? 8090);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const file =
+    path === '/config.json' && configPath
+      ? configPath
+      : join(root, extname(path) ? path : 'index.html');
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`site on http://127.0.0.1:${port}/`));
