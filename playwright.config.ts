@@ -32,7 +32,7 @@ export default defineConfig({
     command: 'node tests/e2e/support/serve.mjs',
     url: `http://127.0.0.1:${sitePort}/index.html`,
     env: {
-      SITE_DIR: 'dist',
+      SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
       SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
       SITE_PORT: String(sitePort),
     },

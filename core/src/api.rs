@@ -159,6 +159,71 @@ impl Operation for InitiateAuth {
     type Response = InitiateAuthResponse;
 }
 
+/// Answers a challenge from `InitiateAuth` (or from a previous answer). The reply has the same
+/// shape as `InitiateAuth`'s: tokens, or yet another challenge.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RespondToAuthChallenge {
+    pub challenge_name: &'static str,
+    pub client_id: String,
+    pub challenge_responses: ChallengeResponses,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<ChallengeSession>,
+}
+
+/// The answers this page gives, each with the parameter names Cognito expects.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ChallengeResponses {
+    /// `PASSWORD_VERIFIER`, the second step of `USER_SRP_AUTH`.
+    PasswordVerifier {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "PASSWORD_CLAIM_SECRET_BLOCK")]
+        secret_block: String,
+        #[serde(rename = "PASSWORD_CLAIM_SIGNATURE")]
+        signature: String,
+        #[serde(rename = "TIMESTAMP")]
+        timestamp: String,
+    },
+    /// `NEW_PASSWORD_REQUIRED`, for users an administrator created with a temporary password.
+    NewPassword {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "NEW_PASSWORD")]
+        new_password: Password,
+    },
+}
+
+impl ChallengeResponses {
+    pub fn challenge_name(&self) -> &'static str {
+        match self {
+            Self::PasswordVerifier { .. } => "PASSWORD_VERIFIER",
+            Self::NewPassword { .. } => "NEW_PASSWORD_REQUIRED",
+        }
+    }
+}
+
+impl RespondToAuthChallenge {
+    pub fn new(
+        client_id: String,
+        challenge_responses: ChallengeResponses,
+        session: Option<ChallengeSession>,
+    ) -> Self {
+        Self {
+            challenge_name: challenge_responses.challenge_name(),
+            client_id,
+            challenge_responses,
+            session,
+        }
+    }
+}
+
+impl Operation for RespondToAuthChallenge {
+    const NAME: &'static str = "RespondToAuthChallenge";
+    type Response = InitiateAuthResponse;
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthenticationResult {

@@ -1,14 +1,14 @@
 //! The Cognito calls the page makes, over any [`HttpTransport`].
 
 use crate::api::{
-    AttributeType, AuthParameters, ChallengeSessionInfo, CodeDeliveryDetails, ConfirmSignUp,
-    GetUser, GetUserResponse, GlobalSignOut, InitiateAuth, Operation, ResendConfirmationCode,
-    SignUp, SignUpResponse,
+    AttributeType, AuthParameters, ChallengeResponses, ChallengeSessionInfo, CodeDeliveryDetails,
+    ConfirmSignUp, GetUser, GetUserResponse, GlobalSignOut, InitiateAuth, InitiateAuthResponse,
+    Operation, ResendConfirmationCode, RespondToAuthChallenge, SignUp, SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
 use crate::http::{HttpRequest, HttpTransport};
-use crate::secret::{AccessToken, IdToken, Password, RefreshToken};
+use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
 
 /// The content type Cognito's JSON API expects.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
@@ -135,23 +135,23 @@ impl<T: HttpTransport> CognitoClient<T> {
                 },
             ))
             .await?;
-        match (response.authentication_result, response.challenge_name) {
-            (Some(result), _) => {
-                let refresh = result
-                    .refresh_token
-                    .clone()
-                    .ok_or_else(|| missing_in_success("sign-in returned no refresh token"))?;
-                Ok(SignInOutcome::SignedIn(tokens(result, refresh)?))
-            }
-            (None, Some(name)) => Ok(SignInOutcome::Challenge(ChallengeSessionInfo {
-                name,
-                session: response.session,
-                parameters: response.challenge_parameters,
-            })),
-            (None, None) => Err(missing_in_success(
-                "neither tokens nor a challenge in the sign-in reply",
-            )),
-        }
+        sign_in_outcome(response)
+    }
+
+    /// Answers a challenge; the result is tokens or a further challenge.
+    pub async fn respond_to_challenge(
+        &self,
+        responses: ChallengeResponses,
+        session: Option<ChallengeSession>,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let response = self
+            .call(&RespondToAuthChallenge::new(
+                self.client_id.clone(),
+                responses,
+                session,
+            ))
+            .await?;
+        sign_in_outcome(response)
     }
 
     /// Exchanges a refresh token for fresh tokens (`REFRESH_TOKEN_AUTH`). When the pool rotates
@@ -186,6 +186,28 @@ impl<T: HttpTransport> CognitoClient<T> {
         })
         .await
         .map(drop)
+    }
+}
+
+/// Reads a sign-in step's reply: tokens (with the refresh token a first sign-in always carries)
+/// or the next challenge.
+fn sign_in_outcome(response: InitiateAuthResponse) -> Result<SignInOutcome, CognitoError> {
+    match (response.authentication_result, response.challenge_name) {
+        (Some(result), _) => {
+            let refresh = result
+                .refresh_token
+                .clone()
+                .ok_or_else(|| missing_in_success("sign-in returned no refresh token"))?;
+            Ok(SignInOutcome::SignedIn(tokens(result, refresh)?))
+        }
+        (None, Some(name)) => Ok(SignInOutcome::Challenge(ChallengeSessionInfo {
+            name,
+            session: response.session,
+            parameters: response.challenge_parameters,
+        })),
+        (None, None) => Err(missing_in_success(
+            "neither tokens nor a challenge in the sign-in reply",
+        )),
     }
 }
 
