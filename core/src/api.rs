@@ -266,6 +266,19 @@ impl Operation for GlobalSignOut {
     type Response = Empty;
 }
 
+/// Revokes one refresh token and the access tokens issued from it: signs out this device only.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RevokeToken {
+    pub token: RefreshToken,
+    pub client_id: String,
+}
+
+impl Operation for RevokeToken {
+    const NAME: &'static str = "RevokeToken";
+    type Response = Empty;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

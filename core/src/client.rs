@@ -3,7 +3,7 @@
 use crate::api::{
     AttributeType, AuthParameters, ChallengeResponses, ChallengeSessionInfo, CodeDeliveryDetails,
     ConfirmSignUp, GetUser, GetUserResponse, GlobalSignOut, InitiateAuth, InitiateAuthResponse,
-    Operation, ResendConfirmationCode, RespondToAuthChallenge, SignUp, SignUpResponse,
+    Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken, SignUp, SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
@@ -177,6 +177,16 @@ impl<T: HttpTransport> CognitoClient<T> {
             access_token: access.clone(),
         })
         .await
+    }
+
+    /// Revokes this device's refresh token (and the access tokens issued from it).
+    pub async fn revoke_token(&self, refresh: &RefreshToken) -> Result<(), CognitoError> {
+        self.call(&RevokeToken {
+            token: refresh.clone(),
+            client_id: self.client_id.clone(),
+        })
+        .await
+        .map(drop)
     }
 
     /// Revokes every refresh token of the user, on all devices.

@@ -6,7 +6,7 @@ use crate::transport::FetchTransport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_cognito_core::api::{ChallengeSessionInfo, CodeDeliveryDetails};
-use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::secret::{AccessToken, Password};
 use leptos_cognito_core::{
     AppConfig, CognitoClient, CognitoError, ErrorCode, SignInOutcome, Tokens,
 };
@@ -134,17 +134,38 @@ impl SessionCtx {
             .set(SessionState::SignedIn(Session { email, tokens }));
     }
 
-    /// Signs out everywhere the refresh token was used (GlobalSignOut) and forgets the session.
-    /// The local sign-out happens even when the server cannot be reached.
-    pub async fn sign_out(&self) {
-        let access = self.state.with_untracked(|state| match state {
+    /// The current access token, for calling APIs as the user. `None` when signed out.
+    pub fn access_token(&self) -> Option<AccessToken> {
+        self.state.with_untracked(|state| match state {
             SessionState::SignedIn(session) => Some(session.tokens.access.clone()),
             _ => None,
+        })
+    }
+
+    /// Signs out this device: revokes its refresh token (RevokeToken) and forgets the session.
+    /// The local sign-out happens even when the server cannot be reached.
+    pub async fn sign_out(&self) {
+        let refresh = self.state.with_untracked(|state| match state {
+            SessionState::SignedIn(session) => Some(session.tokens.refresh.clone()),
+            _ => None,
         });
-        if let Some(access) = access {
-            // Unreachable server or already-expired token: the user still wants out.
-            let _ = self.client().global_sign_out(&access).await;
+        if let Some(refresh) = refresh {
+            // Unreachable server: the user still wants out, and the token stays unusable here.
+            let _ = self.client().revoke_token(&refresh).await;
         }
+        self.forget();
+    }
+
+    /// Signs out on every device (GlobalSignOut revokes all of the user's refresh tokens).
+    pub async fn sign_out_everywhere(&self) -> Result<(), CognitoError> {
+        if let Some(access) = self.access_token() {
+            self.client().global_sign_out(&access).await?;
+        }
+        self.forget();
+        Ok(())
+    }
+
+    fn forget(&self) {
         storage::clear_refresh_token(self.client().client_id());
         self.state.set(SessionState::SignedOut);
     }

@@ -51,7 +51,7 @@ test('sign up, confirm, sign in, reload, sign out', async ({ page, cognito, clie
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  expect(actions).toEqual(['InitiateAuth', 'GlobalSignOut']);
+  expect(actions).toEqual(['InitiateAuth', 'RevokeToken']);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect(await storageEntries(page)).toEqual({});
