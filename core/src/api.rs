@@ -232,8 +232,10 @@ pub struct AuthenticationResult {
     /// Absent on refresh unless the pool rotates refresh tokens.
     #[serde(default)]
     pub refresh_token: Option<RefreshToken>,
-    /// Lifetime of the access and id tokens, in seconds.
-    pub expires_in: u64,
+    /// Lifetime of the access and id tokens, in seconds. Cognito always sends it; a reply
+    /// without it is still usable (the tokens' own `exp` says the same).
+    #[serde(default)]
+    pub expires_in: Option<u64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -365,6 +367,6 @@ mod tests {
         .unwrap();
         let result = response.authentication_result.unwrap();
         assert!(result.refresh_token.is_none());
-        assert_eq!(result.expires_in, 3600);
+        assert_eq!(result.expires_in, Some(3600));
     }
 }

@@ -21,7 +21,7 @@ pub struct Tokens {
     pub id: IdToken,
     pub refresh: RefreshToken,
     /// Lifetime of the access and id tokens in seconds, as Cognito reported it.
-    pub expires_in: u64,
+    pub expires_in: Option<u64>,
     pub id_claims: Claims,
 }
 
@@ -334,7 +334,7 @@ mod tests {
             panic!("expected tokens");
         };
         assert_eq!(tokens.refresh.expose_secret(), "ref");
-        assert_eq!(tokens.expires_in, 300);
+        assert_eq!(tokens.expires_in, Some(300));
         assert_eq!(tokens.id_claims.email.as_deref(), Some("a@example.com"));
         let target = &transport.sent.borrow()[0].headers[1].1;
         assert_eq!(target, "AWSCognitoIdentityProviderService.InitiateAuth");
