@@ -90,9 +90,19 @@ class CognitoError(Exception):
 class Settings:
     auto_confirm: bool
     token_lifetime: int
+    # Until this time.time(), every Cognito API call answers 503 as an overloaded or unreachable
+    # load balancer would, and nothing is forgotten (a restart would lose all users and tokens).
+    outage_until: float = 0.0
+
+    def outage_seconds(self) -> float:
+        return max(0.0, self.outage_until - time.time())
 
     def to_json(self) -> dict[str, Any]:
-        return {"autoConfirm": self.auto_confirm, "tokenLifetimeSeconds": self.token_lifetime}
+        return {
+            "autoConfirm": self.auto_confirm,
+            "tokenLifetimeSeconds": self.token_lifetime,
+            "outageSeconds": round(self.outage_seconds(), 3),
+        }
 
 
 def settings_from_env() -> Settings:
@@ -293,6 +303,9 @@ class LocalCognito:
         )
         # (purpose, lowercased email) -> latest code; purpose is signUp or forgotPassword.
         self.codes: dict[tuple[str, str], str] = {}
+        # What tests can't see from the browser: calls per action (InitiateAuth per flow) and
+        # how many requests arrived with an expired access token.
+        self.stats: dict[str, Any] = {"calls": {}, "expiredAccessTokens": 0}
         # moto's backend is not thread-safe and this is a dev server: serialise.
         self.lock = threading.Lock()
         self.handlers: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
@@ -327,6 +340,8 @@ class LocalCognito:
                 return self.local_api(request)
         target = request.headers.get("X-Amz-Target", "")
         if request.method == "POST" and target.startswith(TARGET_PREFIX):
+            if self.settings.outage_seconds() > 0:
+                return Response("<html><body>503 Service Unavailable</body></html>", 503, content_type="text/html")
             with self.lock:
                 result = self.cognito(target[len(TARGET_PREFIX) :], request)
             return json_response(200, result, AMZ_JSON)
@@ -341,6 +356,8 @@ class LocalCognito:
         path = request.path
         if path == "/_local/health":
             return json_response(200, {"ok": True})
+        if path == "/_local/stats":
+            return json_response(200, self.stats)
         if path == "/_local/config":
             return json_response(200, self.config)
         if path == "/_local/settings":
@@ -365,8 +382,13 @@ class LocalCognito:
             raise CognitoError("InvalidParameterException", "autoConfirm must be a boolean")
         if isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime < 1:
             raise CognitoError("InvalidParameterException", "tokenLifetimeSeconds must be a positive integer")
+        outage = body.get("outageSeconds")
+        if outage is not None and (isinstance(outage, bool) or not isinstance(outage, (int, float)) or outage < 0):
+            raise CognitoError("InvalidParameterException", "outageSeconds must be a number of seconds >= 0")
         self.settings.auto_confirm = auto
         self.settings.token_lifetime = lifetime
+        if outage is not None:
+            self.settings.outage_until = time.time() + outage
 
     # --- Cognito API ---
 
@@ -380,6 +402,9 @@ class LocalCognito:
         if action not in self.operations:
             raise CognitoError("UnknownOperationException", f"Unknown operation {action}")
         self.normalise_usernames(body)
+        flow = body.get("AuthFlow") if action == "InitiateAuth" else None
+        key = f"{action}:{flow}" if isinstance(flow, str) else action
+        self.stats["calls"][key] = self.stats["calls"].get(key, 0) + 1
         if isinstance(body.get("AccessToken"), str):
             self.check_access_token(body["AccessToken"])
         handler = self.handlers.get(action)
@@ -453,6 +478,7 @@ class LocalCognito:
         if claims is None or claims.get("token_use") != "access":
             raise CognitoError("NotAuthorizedException", "Invalid Access Token")
         if time.time() >= float(claims.get("exp", 0)):
+            self.stats["expiredAccessTokens"] += 1
             raise CognitoError("NotAuthorizedException", "Access Token has expired")
         if not any(token in pool.access_tokens for pool in self.backend.user_pools.values()):
             # Signed out (GlobalSignOut/RevokeToken) or issued before a restart.

@@ -10,6 +10,7 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod schedule;
 pub mod secret;
 pub mod storage_keys;
 pub mod validation;

@@ -24,7 +24,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 SERVER = HERE.parent / "server.py"
 PASSWORD = "Passw0rd!"
-DEFAULT_SETTINGS = {"autoConfirm": False, "tokenLifetimeSeconds": 3600}
+DEFAULT_SETTINGS = {"autoConfirm": False, "tokenLifetimeSeconds": 3600, "outageSeconds": 0}
 
 
 @dataclass

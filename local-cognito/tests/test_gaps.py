@@ -246,17 +246,19 @@ def test_auto_confirm_setting(cognito: Client) -> None:
 
 def test_settings_endpoint(cognito: Client) -> None:
     assert cognito.local("health").body == {"ok": True}
-    assert cognito.local("settings").body == {"autoConfirm": False, "tokenLifetimeSeconds": 3600}
+    assert cognito.local("settings").body == {"autoConfirm": False, "tokenLifetimeSeconds": 3600, "outageSeconds": 0}
     # keys are optional; the reply is the full current state
     assert cognito.local("settings", {"tokenLifetimeSeconds": 42}).body == {
         "autoConfirm": False,
         "tokenLifetimeSeconds": 42,
+        "outageSeconds": 0,
     }
-    assert cognito.local("settings", {"autoConfirm": True}).body == {"autoConfirm": True, "tokenLifetimeSeconds": 42}
-    assert cognito.local("settings").body == {"autoConfirm": True, "tokenLifetimeSeconds": 42}
+    expected = {"autoConfirm": True, "tokenLifetimeSeconds": 42, "outageSeconds": 0}
+    assert cognito.local("settings", {"autoConfirm": True}).body == expected
+    assert cognito.local("settings").body == expected
     for bad in ({"autoConfirm": "yes"}, {"tokenLifetimeSeconds": 0}, {"tokenLifetimeSeconds": "60"}):
         reply = cognito.local("settings", bad)
         assert reply.status == 400, bad
         assert reply.body["__type"] == "InvalidParameterException"
-    assert cognito.local("settings").body == {"autoConfirm": True, "tokenLifetimeSeconds": 42}
+    assert cognito.local("settings").body == expected
     assert cognito.local("nope").status == 404

@@ -76,7 +76,7 @@ def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_clien
         # same template, same ids: a frontend config survives restarts
         assert other.lines[0].split(" (")[1] == emulator.lines[0].split(" (")[1]
         client = Client(other.url, session_client.config)
-        assert client.local("settings").body == {"autoConfirm": True, "tokenLifetimeSeconds": 900}
+        assert client.local("settings").body == {"autoConfirm": True, "tokenLifetimeSeconds": 900, "outageSeconds": 0}
         client.local("settings", {"autoConfirm": False})
         email = unique_email("fixed")
         assert client.sign_up(email).status == 200
