@@ -3,6 +3,7 @@
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`. Unknown fields are ignored so
 //! a newer config still serves an older build. Every error names the field at fault.
 
+use crate::password_policy::PasswordPolicy;
 use serde_json::{Map, Value};
 
 /// The validated configuration.
@@ -13,6 +14,8 @@ pub struct AppConfig {
     pub client_id: String,
     /// The Cognito endpoint to `POST` to; defaults to the region's public endpoint.
     pub endpoint: String,
+    /// `passwordPolicy`: the pool's rules for new passwords; Cognito's default when absent.
+    pub password_policy: PasswordPolicy,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,11 +91,13 @@ impl AppConfig {
             }
             Some(_) => return Err(invalid("endpoint", "expected an http:// or https:// URL")),
         };
+        let password_policy = PasswordPolicy::from_config(object.get("passwordPolicy"))?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
             client_id: client_id.to_owned(),
             endpoint,
+            password_policy,
         })
     }
 }
@@ -217,6 +222,27 @@ mod tests {
             assert_eq!(error.field(), Some(field), "{text}: {error}");
             assert!(error.to_string().contains(field), "{error}");
         }
+    }
+
+    #[test]
+    fn password_policy_is_read_or_defaults() {
+        assert_eq!(
+            AppConfig::parse(GOOD).unwrap().password_policy,
+            PasswordPolicy::default()
+        );
+        let config = AppConfig::parse(
+            r#"{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_A","clientId":"c",
+                "passwordPolicy":{"minimumLength":10,"requireLowercase":true}}"#,
+        )
+        .unwrap();
+        assert_eq!(config.password_policy.minimum_length, 10);
+        assert!(!config.password_policy.require_symbols);
+        let error = AppConfig::parse(
+            r#"{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_A","clientId":"c",
+                "passwordPolicy":{"minimumLength":3}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.field(), Some("passwordPolicy.minimumLength"));
     }
 
     #[test]

@@ -1,54 +1,188 @@
-//! Errors of a Cognito call, typed from the response's `__type`, with messages a person can act on.
+//! Errors of a Cognito call, typed from the response's `__type`, and which message a person
+//! should see for each ([`Problem`]). The wording of every message, in every language, lives in
+//! [`crate::i18n`]; `Display` gives the English one.
 
 use crate::http::{HttpResponse, TransportError};
+use crate::i18n::{Lang, Text};
+use crate::password_policy::PasswordRule;
 use serde::Deserialize;
+use std::fmt;
 
-/// The exceptions the sign-in flows meet, named as Cognito names them (minus `Exception`).
+/// Every exception the page's operations can return (SignUp, ConfirmSignUp,
+/// ResendConfirmationCode, InitiateAuth, RespondToAuthChallenge, ForgotPassword,
+/// ConfirmForgotPassword, ChangePassword, GlobalSignOut, RevokeToken), named as Cognito names
+/// them minus `Exception`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
-    NotAuthorized,
-    UserNotFound,
-    UserNotConfirmed,
-    UsernameExists,
-    InvalidPassword,
-    InvalidParameter,
+    AliasExists,
+    CodeDeliveryFailure,
     CodeMismatch,
     ExpiredCode,
-    LimitExceeded,
-    TooManyRequests,
-    TooManyFailedAttempts,
-    ResourceNotFound,
-    CodeDeliveryFailure,
-    PasswordResetRequired,
+    Forbidden,
     InternalError,
+    InvalidEmailRoleAccessPolicy,
+    InvalidLambdaResponse,
+    InvalidParameter,
+    InvalidPassword,
+    InvalidSmsRoleAccessPolicy,
+    InvalidSmsRoleTrustRelationship,
+    InvalidUserPoolConfiguration,
+    LimitExceeded,
+    MfaMethodNotFound,
+    NotAuthorized,
+    PasswordHistoryPolicyViolation,
+    PasswordResetRequired,
+    ResourceNotFound,
+    SoftwareTokenMfaNotFound,
+    TooManyFailedAttempts,
+    TooManyRequests,
+    Unauthorized,
+    UnexpectedLambda,
+    UnsupportedOperation,
+    UnsupportedTokenType,
+    UserLambdaValidation,
+    UserNotConfirmed,
+    UserNotFound,
+    UsernameExists,
     /// Any other `__type`; the original text is kept in [`ServiceError::type_name`].
     Unknown,
 }
 
+/// `__type` names (without namespace) and their codes.
+const CODES: &[(&str, ErrorCode)] = &[
+    ("AliasExistsException", ErrorCode::AliasExists),
+    (
+        "CodeDeliveryFailureException",
+        ErrorCode::CodeDeliveryFailure,
+    ),
+    ("CodeMismatchException", ErrorCode::CodeMismatch),
+    ("ExpiredCodeException", ErrorCode::ExpiredCode),
+    ("ForbiddenException", ErrorCode::Forbidden),
+    ("InternalErrorException", ErrorCode::InternalError),
+    (
+        "InvalidEmailRoleAccessPolicyException",
+        ErrorCode::InvalidEmailRoleAccessPolicy,
+    ),
+    (
+        "InvalidLambdaResponseException",
+        ErrorCode::InvalidLambdaResponse,
+    ),
+    ("InvalidParameterException", ErrorCode::InvalidParameter),
+    ("InvalidPasswordException", ErrorCode::InvalidPassword),
+    (
+        "InvalidSmsRoleAccessPolicyException",
+        ErrorCode::InvalidSmsRoleAccessPolicy,
+    ),
+    (
+        "InvalidSmsRoleTrustRelationshipException",
+        ErrorCode::InvalidSmsRoleTrustRelationship,
+    ),
+    (
+        "InvalidUserPoolConfigurationException",
+        ErrorCode::InvalidUserPoolConfiguration,
+    ),
+    ("LimitExceededException", ErrorCode::LimitExceeded),
+    ("MFAMethodNotFoundException", ErrorCode::MfaMethodNotFound),
+    ("NotAuthorizedException", ErrorCode::NotAuthorized),
+    (
+        "PasswordHistoryPolicyViolationException",
+        ErrorCode::PasswordHistoryPolicyViolation,
+    ),
+    (
+        "PasswordResetRequiredException",
+        ErrorCode::PasswordResetRequired,
+    ),
+    ("ResourceNotFoundException", ErrorCode::ResourceNotFound),
+    (
+        "SoftwareTokenMFANotFoundException",
+        ErrorCode::SoftwareTokenMfaNotFound,
+    ),
+    (
+        "TooManyFailedAttemptsException",
+        ErrorCode::TooManyFailedAttempts,
+    ),
+    ("TooManyRequestsException", ErrorCode::TooManyRequests),
+    ("UnauthorizedException", ErrorCode::Unauthorized),
+    ("UnexpectedLambdaException", ErrorCode::UnexpectedLambda),
+    (
+        "UnsupportedOperationException",
+        ErrorCode::UnsupportedOperation,
+    ),
+    (
+        "UnsupportedTokenTypeException",
+        ErrorCode::UnsupportedTokenType,
+    ),
+    (
+        "UserLambdaValidationException",
+        ErrorCode::UserLambdaValidation,
+    ),
+    ("UserNotConfirmedException", ErrorCode::UserNotConfirmed),
+    ("UserNotFoundException", ErrorCode::UserNotFound),
+    ("UsernameExistsException", ErrorCode::UsernameExists),
+];
+
 impl ErrorCode {
     /// Maps a `__type` such as `com.amazonaws.cognito#NotAuthorizedException` or
-    /// `NotAuthorizedException` to its code.
+    /// `NotAuthorizedException` to its code. Case is ignored (`MFA`/`Mfa` both occur).
     pub fn from_type(type_name: &str) -> Self {
         let short = type_name.rsplit('#').next().unwrap_or(type_name);
-        match short {
-            "NotAuthorizedException" => Self::NotAuthorized,
-            "UserNotFoundException" => Self::UserNotFound,
-            "UserNotConfirmedException" => Self::UserNotConfirmed,
-            "UsernameExistsException" => Self::UsernameExists,
-            "InvalidPasswordException" => Self::InvalidPassword,
-            "InvalidParameterException" => Self::InvalidParameter,
-            "CodeMismatchException" => Self::CodeMismatch,
-            "ExpiredCodeException" => Self::ExpiredCode,
-            "LimitExceededException" => Self::LimitExceeded,
-            "TooManyRequestsException" => Self::TooManyRequests,
-            "TooManyFailedAttemptsException" => Self::TooManyFailedAttempts,
-            "ResourceNotFoundException" => Self::ResourceNotFound,
-            "CodeDeliveryFailureException" => Self::CodeDeliveryFailure,
-            "PasswordResetRequiredException" => Self::PasswordResetRequired,
-            "InternalErrorException" => Self::InternalError,
-            _ => Self::Unknown,
-        }
+        CODES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(short))
+            .map_or(Self::Unknown, |(_, code)| *code)
     }
+}
+
+/// What went wrong, as the person at the page should hear it. Each variant is one message in
+/// the catalogues of [`crate::i18n`]; the data is what the message names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    IncorrectCredentials,
+    SessionExpired,
+    /// The few minutes Cognito allows for a challenge (e.g. a new password) have passed.
+    ChallengeExpired,
+    UserDisabled,
+    TooManyFailedAttempts,
+    AlreadyConfirmed,
+    ResetNotAllowed,
+    SignUpNotAllowed,
+    TemporaryPasswordExpired,
+    NotAllowed,
+    UserNotFound,
+    UserNotConfirmed,
+    UsernameExists,
+    AliasExists,
+    PasswordTooShort,
+    PasswordLacks(PasswordRule),
+    PasswordNotAllowed,
+    PasswordRecentlyUsed,
+    /// Cognito's own explanation of what it could not accept (may be empty).
+    InvalidInput(String),
+    NoVerifiedContact,
+    CodeMismatch,
+    ExpiredCode,
+    LimitExceeded,
+    TooManyRequests,
+    ServiceMisconfigured,
+    CodeDeliveryFailed,
+    MessagingMisconfigured,
+    PoolMisconfigured,
+    PasswordResetRequired,
+    Internal,
+    Forbidden,
+    /// A pool's Lambda trigger refused the request; carries the trigger's own words.
+    CustomCheckFailed(String),
+    CustomCheckBroken,
+    MfaUnsupported,
+    /// A challenge this page does not answer, by Cognito's name for it.
+    UnsupportedChallenge(String),
+    OperationUnsupported,
+    TokenNotRevocable,
+    ClientNotAuthorized,
+    /// An exception this page does not know, by its `__type`.
+    Unknown(String),
+    Network,
+    UnexpectedReply(u16),
 }
 
 /// Cognito answered with an error body.
@@ -62,70 +196,129 @@ pub struct ServiceError {
 }
 
 impl ServiceError {
-    fn user_message(&self) -> String {
-        let fixed = match self.code {
-            ErrorCode::NotAuthorized => match self.message.as_str() {
-                m if m.contains("expired") => "Your session has expired. Please sign in again.",
-                m if m.contains("attempts exceeded") => {
-                    "Too many failed attempts. Wait a while, then try again."
-                }
-                _ => "Incorrect email or password.",
-            },
-            ErrorCode::UserNotFound => "No account was found for this email address.",
-            ErrorCode::UserNotConfirmed => "This account isn't confirmed yet.",
-            ErrorCode::UsernameExists => "An account with this email address already exists.",
-            ErrorCode::InvalidPassword => {
-                return format!(
-                    "This password isn't allowed. {}",
-                    password_rule(&self.message)
-                )
+    fn problem(&self) -> Problem {
+        let message = self.message.as_str();
+        match self.code {
+            ErrorCode::NotAuthorized => not_authorized(message),
+            ErrorCode::UserNotFound => Problem::UserNotFound,
+            ErrorCode::UserNotConfirmed => Problem::UserNotConfirmed,
+            ErrorCode::UsernameExists => Problem::UsernameExists,
+            ErrorCode::AliasExists => Problem::AliasExists,
+            ErrorCode::InvalidPassword => password_problem(message),
+            ErrorCode::PasswordHistoryPolicyViolation => Problem::PasswordRecentlyUsed,
+            ErrorCode::InvalidParameter => invalid_parameter(message),
+            ErrorCode::CodeMismatch => Problem::CodeMismatch,
+            ErrorCode::ExpiredCode => Problem::ExpiredCode,
+            ErrorCode::LimitExceeded => Problem::LimitExceeded,
+            ErrorCode::TooManyRequests => Problem::TooManyRequests,
+            ErrorCode::TooManyFailedAttempts => Problem::TooManyFailedAttempts,
+            ErrorCode::ResourceNotFound => Problem::ServiceMisconfigured,
+            ErrorCode::CodeDeliveryFailure => Problem::CodeDeliveryFailed,
+            ErrorCode::InvalidEmailRoleAccessPolicy
+            | ErrorCode::InvalidSmsRoleAccessPolicy
+            | ErrorCode::InvalidSmsRoleTrustRelationship => Problem::MessagingMisconfigured,
+            ErrorCode::InvalidUserPoolConfiguration => Problem::PoolMisconfigured,
+            ErrorCode::PasswordResetRequired => Problem::PasswordResetRequired,
+            ErrorCode::InternalError => Problem::Internal,
+            ErrorCode::Forbidden => Problem::Forbidden,
+            ErrorCode::UserLambdaValidation => Problem::CustomCheckFailed(trigger_words(message)),
+            ErrorCode::InvalidLambdaResponse | ErrorCode::UnexpectedLambda => {
+                Problem::CustomCheckBroken
             }
-            ErrorCode::InvalidParameter => {
-                return format!("Please check what you entered. {}", self.message)
+            ErrorCode::MfaMethodNotFound | ErrorCode::SoftwareTokenMfaNotFound => {
+                Problem::MfaUnsupported
             }
-            ErrorCode::CodeMismatch => "That code isn't right. Check it and try again.",
-            ErrorCode::ExpiredCode => "That code has expired. Ask for a new one.",
-            ErrorCode::LimitExceeded => "Too many attempts. Wait a while, then try again.",
-            ErrorCode::TooManyRequests => "Too many requests right now. Try again in a moment.",
-            ErrorCode::TooManyFailedAttempts => {
-                "Too many failed attempts. Wait a while, then try again."
-            }
-            ErrorCode::ResourceNotFound => {
-                "The sign-in service isn't set up for this page (user pool or app client not found)."
-            }
-            ErrorCode::CodeDeliveryFailure => "We couldn't send the code. Try again later.",
-            ErrorCode::PasswordResetRequired => "You need to reset your password first.",
-            ErrorCode::InternalError => "The sign-in service had a problem. Try again later.",
-            ErrorCode::Unknown => {
-                return format!(
-                    "Something went wrong ({}). Please try again.",
-                    self.type_name
-                )
-            }
-        };
-        fixed.to_owned()
+            ErrorCode::UnsupportedOperation => Problem::OperationUnsupported,
+            ErrorCode::UnsupportedTokenType => Problem::TokenNotRevocable,
+            ErrorCode::Unauthorized => Problem::ClientNotAuthorized,
+            ErrorCode::Unknown => Problem::Unknown(self.type_name.clone()),
+        }
     }
 }
 
-/// Cognito prefixes policy failures with "Password did not conform with policy: "; the rest
-/// names the rule.
-fn password_rule(message: &str) -> &str {
-    message
-        .split_once(": ")
-        .map_or(message, |(_, rule)| rule)
-        .trim()
+/// `NotAuthorizedException` covers many situations; Cognito's message tells them apart.
+fn not_authorized(message: &str) -> Problem {
+    let m = message.to_ascii_lowercase();
+    if m.contains("incorrect username or password") {
+        Problem::IncorrectCredentials
+    } else if m.contains("attempts exceeded") {
+        Problem::TooManyFailedAttempts
+    } else if m.contains("disabled") {
+        Problem::UserDisabled
+    } else if m.contains("invalid session") {
+        Problem::ChallengeExpired
+    } else if m.contains("token") {
+        // "Access Token has expired", "Refresh Token has been revoked", "Invalid Access Token"
+        Problem::SessionExpired
+    } else if m.contains("cannot be confirmed") {
+        Problem::AlreadyConfirmed
+    } else if m.contains("cannot be reset") {
+        Problem::ResetNotAllowed
+    } else if m.contains("signup is not permitted") {
+        Problem::SignUpNotAllowed
+    } else if m.contains("temporary password has expired") {
+        Problem::TemporaryPasswordExpired
+    } else {
+        Problem::NotAllowed
+    }
 }
 
-/// Why a Cognito call failed. `Display` is the message shown to the user.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Cognito says "Password did not conform with policy: Password must have numeric characters"
+/// (or "... not long enough"); name the rule in the page's own words.
+fn password_problem(message: &str) -> Problem {
+    let m = message.to_ascii_lowercase();
+    if m.contains("not long enough") {
+        Problem::PasswordTooShort
+    } else if m.contains("lowercase") {
+        Problem::PasswordLacks(PasswordRule::Lowercase)
+    } else if m.contains("uppercase") {
+        Problem::PasswordLacks(PasswordRule::Uppercase)
+    } else if m.contains("numeric") {
+        Problem::PasswordLacks(PasswordRule::Numbers)
+    } else if m.contains("symbol") {
+        Problem::PasswordLacks(PasswordRule::Symbols)
+    } else if m.contains("previously") {
+        Problem::PasswordRecentlyUsed
+    } else {
+        Problem::PasswordNotAllowed
+    }
+}
+
+fn invalid_parameter(message: &str) -> Problem {
+    let m = message.to_ascii_lowercase();
+    if m.contains("already confirmed") {
+        Problem::AlreadyConfirmed
+    } else if m.contains("no registered/verified") {
+        Problem::NoVerifiedContact
+    } else if m.contains("password") && m.contains("regular expression") {
+        // Cognito's pattern for passwords forbids white space at either end.
+        Problem::PasswordLacks(PasswordRule::NoSpaceAtEnds)
+    } else {
+        Problem::InvalidInput(message.trim().to_owned())
+    }
+}
+
+/// "PreSignUp failed with error Only company addresses." → "Only company addresses."
+fn trigger_words(message: &str) -> String {
+    message
+        .split_once("failed with error ")
+        .map_or(message, |(_, words)| words)
+        .trim()
+        .to_owned()
+}
+
+/// Why a Cognito call failed. `Display` is the English message for the user; pages show
+/// [`CognitoError::problem`] in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CognitoError {
-    #[error("{}", .0.user_message())]
     Service(ServiceError),
-    #[error("Can't reach the sign-in service. Check your connection and try again.")]
+    /// The request never got an answer.
     Network(String),
     /// A reply that is not Cognito's JSON (an HTML error page, an empty body, garbage).
-    #[error("The sign-in service sent an unexpected reply (HTTP {status}). Please try again.")]
-    UnexpectedResponse { status: u16, detail: String },
+    UnexpectedResponse {
+        status: u16,
+        detail: String,
+    },
 }
 
 impl CognitoError {
@@ -136,7 +329,24 @@ impl CognitoError {
             _ => None,
         }
     }
+
+    /// Which message the user should see.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Self::Service(e) => e.problem(),
+            Self::Network(_) => Problem::Network,
+            Self::UnexpectedResponse { status, .. } => Problem::UnexpectedReply(*status),
+        }
+    }
 }
+
+impl fmt::Display for CognitoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Text::Problem(self.problem()).render(Lang::En))
+    }
+}
+
+impl std::error::Error for CognitoError {}
 
 impl From<TransportError> for CognitoError {
     fn from(error: TransportError) -> Self {
@@ -185,119 +395,406 @@ mod tests {
         })
     }
 
-    #[test]
-    fn every_listed_type_maps_to_its_code() {
-        let cases = [
-            ("NotAuthorizedException", ErrorCode::NotAuthorized),
-            ("UserNotFoundException", ErrorCode::UserNotFound),
-            ("UserNotConfirmedException", ErrorCode::UserNotConfirmed),
-            ("UsernameExistsException", ErrorCode::UsernameExists),
-            ("InvalidPasswordException", ErrorCode::InvalidPassword),
-            ("InvalidParameterException", ErrorCode::InvalidParameter),
-            ("CodeMismatchException", ErrorCode::CodeMismatch),
-            ("ExpiredCodeException", ErrorCode::ExpiredCode),
-            ("LimitExceededException", ErrorCode::LimitExceeded),
-            ("TooManyRequestsException", ErrorCode::TooManyRequests),
-            (
-                "TooManyFailedAttemptsException",
-                ErrorCode::TooManyFailedAttempts,
-            ),
-            ("ResourceNotFoundException", ErrorCode::ResourceNotFound),
-            (
+    fn service(type_name: &str, message: &str) -> CognitoError {
+        reply(
+            400,
+            &serde_json::json!({"__type": type_name, "message": message}).to_string(),
+        )
+    }
+
+    /// The "Errors" sections of the Cognito API reference, one list per operation the page calls.
+    const DOCUMENTED: &[(&str, &[&str])] = &[
+        (
+            "SignUp",
+            &[
                 "CodeDeliveryFailureException",
-                ErrorCode::CodeDeliveryFailure,
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidEmailRoleAccessPolicyException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "InvalidPasswordException",
+                "InvalidSmsRoleAccessPolicyException",
+                "InvalidSmsRoleTrustRelationshipException",
+                "LimitExceededException",
+                "NotAuthorizedException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
+                "UsernameExistsException",
+            ],
+        ),
+        (
+            "ConfirmSignUp",
+            &[
+                "AliasExistsException",
+                "CodeMismatchException",
+                "ExpiredCodeException",
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "LimitExceededException",
+                "NotAuthorizedException",
+                "ResourceNotFoundException",
+                "TooManyFailedAttemptsException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "ResendConfirmationCode",
+            &[
+                "CodeDeliveryFailureException",
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidEmailRoleAccessPolicyException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "InvalidSmsRoleAccessPolicyException",
+                "InvalidSmsRoleTrustRelationshipException",
+                "LimitExceededException",
+                "NotAuthorizedException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "InitiateAuth",
+            &[
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidEmailRoleAccessPolicyException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "InvalidSmsRoleAccessPolicyException",
+                "InvalidSmsRoleTrustRelationshipException",
+                "InvalidUserPoolConfigurationException",
+                "NotAuthorizedException",
+                "PasswordResetRequiredException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UnsupportedOperationException",
+                "UserLambdaValidationException",
+                "UserNotConfirmedException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "RespondToAuthChallenge",
+            &[
+                "AliasExistsException",
+                "CodeMismatchException",
+                "ExpiredCodeException",
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidEmailRoleAccessPolicyException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "InvalidPasswordException",
+                "InvalidSmsRoleAccessPolicyException",
+                "InvalidSmsRoleTrustRelationshipException",
+                "InvalidUserPoolConfigurationException",
+                "MFAMethodNotFoundException",
+                "NotAuthorizedException",
+                "PasswordHistoryPolicyViolationException",
+                "PasswordResetRequiredException",
+                "ResourceNotFoundException",
+                "SoftwareTokenMFANotFoundException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
+                "UserNotConfirmedException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "ForgotPassword",
+            &[
+                "CodeDeliveryFailureException",
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidEmailRoleAccessPolicyException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "InvalidSmsRoleAccessPolicyException",
+                "InvalidSmsRoleTrustRelationshipException",
+                "LimitExceededException",
+                "NotAuthorizedException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "ConfirmForgotPassword",
+            &[
+                "CodeMismatchException",
+                "ExpiredCodeException",
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "InvalidPasswordException",
+                "LimitExceededException",
+                "NotAuthorizedException",
+                "PasswordHistoryPolicyViolationException",
+                "ResourceNotFoundException",
+                "TooManyFailedAttemptsException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
+                "UserNotConfirmedException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "ChangePassword",
+            &[
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidParameterException",
+                "InvalidPasswordException",
+                "LimitExceededException",
+                "NotAuthorizedException",
+                "PasswordHistoryPolicyViolationException",
+                "PasswordResetRequiredException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UserNotConfirmedException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "GlobalSignOut",
+            &[
+                "ForbiddenException",
+                "InternalErrorException",
+                "NotAuthorizedException",
+                "PasswordResetRequiredException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UserNotConfirmedException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "RevokeToken",
+            &[
+                "ForbiddenException",
+                "InternalErrorException",
+                "TooManyRequestsException",
+                "UnauthorizedException",
+                "UnsupportedOperationException",
+                "UnsupportedTokenTypeException",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn every_documented_exception_has_a_code_and_a_message_of_its_own() {
+        for (operation, exceptions) in DOCUMENTED {
+            for type_name in *exceptions {
+                let error = service(type_name, "");
+                assert_ne!(
+                    error.code(),
+                    Some(ErrorCode::Unknown),
+                    "{operation}: {type_name}"
+                );
+                let namespaced = format!("com.amazonaws.cognito.identity.idp.model#{type_name}");
+                assert_eq!(service(&namespaced, "").code(), error.code(), "{type_name}");
+                assert!(
+                    !matches!(error.problem(), Problem::Unknown(_)),
+                    "{operation}: {type_name} falls back to the generic message"
+                );
+                for lang in Lang::ALL {
+                    let text = Text::Problem(error.problem()).render(lang);
+                    assert!(!text.contains("Exception"), "{lang:?} {type_name}: {text}");
+                    assert!(!text.trim().is_empty(), "{lang:?} {type_name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn different_problems_read_differently_in_each_language() {
+        let problems: Vec<Problem> = CODES
+            .iter()
+            .map(|(name, _)| service(name, "").problem())
+            .chain([
+                Problem::Network,
+                Problem::UnexpectedReply(502),
+                Problem::IncorrectCredentials,
+                Problem::SessionExpired,
+                Problem::ChallengeExpired,
+            ])
+            .collect();
+        for lang in Lang::ALL {
+            for (i, a) in problems.iter().enumerate() {
+                for b in &problems[i + 1..] {
+                    if a != b {
+                        assert_ne!(
+                            Text::Problem(a.clone()).render(lang),
+                            Text::Problem(b.clone()).render(lang),
+                            "{lang:?}: {a:?} and {b:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn not_authorized_follows_cognitos_reason() {
+        let cases = [
+            (
+                "Incorrect username or password.",
+                Problem::IncorrectCredentials,
+            ),
+            ("Password attempts exceeded", Problem::TooManyFailedAttempts),
+            ("User is disabled.", Problem::UserDisabled),
+            ("Access Token has expired", Problem::SessionExpired),
+            ("Refresh Token has been revoked", Problem::SessionExpired),
+            (
+                "Invalid session for the user, session is expired.",
+                Problem::ChallengeExpired,
             ),
             (
-                "PasswordResetRequiredException",
-                ErrorCode::PasswordResetRequired,
+                "User cannot be confirmed. Current status is CONFIRMED",
+                Problem::AlreadyConfirmed,
             ),
-            ("InternalErrorException", ErrorCode::InternalError),
+            (
+                "User password cannot be reset in the current state.",
+                Problem::ResetNotAllowed,
+            ),
+            (
+                "SignUp is not permitted for this user pool",
+                Problem::SignUpNotAllowed,
+            ),
+            (
+                "Temporary password has expired and must be reset by an administrator.",
+                Problem::TemporaryPasswordExpired,
+            ),
+            ("Something new", Problem::NotAllowed),
         ];
-        for (type_name, code) in cases {
-            let body = format!(r#"{{"__type":"{type_name}","message":"m"}}"#);
-            let error = reply(400, &body);
-            assert_eq!(error.code(), Some(code), "{type_name}");
-            let namespaced = format!(
-                r#"{{"__type":"com.amazonaws.cognito.identity.idp.model#{type_name}","message":"m"}}"#
+        for (message, problem) in cases {
+            assert_eq!(
+                service("NotAuthorizedException", message).problem(),
+                problem,
+                "{message}"
             );
-            assert_eq!(reply(400, &namespaced).code(), Some(code), "{type_name}");
         }
+        assert_eq!(
+            service("NotAuthorizedException", "Incorrect username or password.").to_string(),
+            "Incorrect email or password."
+        );
     }
 
     #[test]
-    fn every_code_has_a_distinct_readable_message() {
-        let codes = [
-            "NotAuthorizedException",
-            "UserNotFoundException",
-            "UserNotConfirmedException",
-            "UsernameExistsException",
-            "CodeMismatchException",
-            "ExpiredCodeException",
-            "LimitExceededException",
-            "TooManyRequestsException",
-            "ResourceNotFoundException",
-            "CodeDeliveryFailureException",
-            "PasswordResetRequiredException",
-            "InternalErrorException",
+    fn password_refusals_name_the_rule_in_the_pages_words() {
+        let cases = [
+            (
+                "Password did not conform with policy: Password not long enough",
+                Problem::PasswordTooShort,
+            ),
+            (
+                "Password did not conform with policy: Password must have lowercase characters",
+                Problem::PasswordLacks(PasswordRule::Lowercase),
+            ),
+            (
+                "Password does not conform to policy: Password must have uppercase characters",
+                Problem::PasswordLacks(PasswordRule::Uppercase),
+            ),
+            (
+                "Password did not conform with policy: Password must have numeric characters",
+                Problem::PasswordLacks(PasswordRule::Numbers),
+            ),
+            (
+                "Password did not conform with policy: Password must have symbol characters",
+                Problem::PasswordLacks(PasswordRule::Symbols),
+            ),
+            (
+                "Password has previously been used",
+                Problem::PasswordRecentlyUsed,
+            ),
+            (
+                "The provided password does not confirm to the configured password policy",
+                Problem::PasswordNotAllowed,
+            ),
         ];
-        let messages: Vec<String> = codes
-            .iter()
-            .map(|t| reply(400, &format!(r#"{{"__type":"{t}","message":"x"}}"#)).to_string())
-            .collect();
-        for (i, m) in messages.iter().enumerate() {
-            assert!(m.ends_with('.') || m.ends_with(')'), "{m}");
-            assert!(!m.contains("Exception"), "{m}");
-            assert_eq!(messages.iter().filter(|o| *o == m).count(), 1, "{m}");
-            assert!(!m.is_empty(), "{}", codes[i]);
+        for (message, problem) in &cases {
+            assert_eq!(
+                service("InvalidPasswordException", message).problem(),
+                *problem,
+                "{message}"
+            );
         }
+        assert_eq!(
+            service("InvalidPasswordException", cases[3].0).to_string(),
+            "This password isn't allowed. Password must have numbers."
+        );
     }
 
     #[test]
-    fn not_authorized_messages_follow_the_reason() {
-        let wrong = reply(
-            400,
-            r#"{"__type":"NotAuthorizedException","message":"Incorrect username or password."}"#,
-        );
-        assert_eq!(wrong.to_string(), "Incorrect email or password.");
-        let expired = reply(
-            400,
-            r#"{"__type":"NotAuthorizedException","message":"Access Token has expired"}"#,
+    fn invalid_parameter_keeps_cognitos_explanation_unless_it_knows_better() {
+        assert_eq!(
+            service("InvalidParameterException", "User is already confirmed.").problem(),
+            Problem::AlreadyConfirmed
         );
         assert_eq!(
-            expired.to_string(),
-            "Your session has expired. Please sign in again."
+            service(
+                "InvalidParameterException",
+                "Cannot reset password for the user as there is no registered/verified email or phone_number"
+            )
+            .problem(),
+            Problem::NoVerifiedContact
         );
-    }
-
-    #[test]
-    fn password_policy_message_names_the_rule() {
-        let error = reply(
-            400,
-            r#"{"__type":"InvalidPasswordException","message":"Password did not conform with policy: Password must have uppercase characters"}"#,
-        );
-        assert_eq!(
-            error.to_string(),
-            "This password isn't allowed. Password must have uppercase characters"
-        );
-    }
-
-    #[test]
-    fn unknown_type_keeps_its_name() {
-        let error = reply(400, r#"{"__type":"WeirdNewException","message":"?"}"#);
-        assert_eq!(error.code(), Some(ErrorCode::Unknown));
-        assert!(error.to_string().contains("WeirdNewException"));
-    }
-
-    #[test]
-    fn capitalised_message_field_is_read() {
         let error = reply(
             400,
             r#"{"__type":"InvalidParameterException","Message":"Bad email"}"#,
         );
+        assert_eq!(error.problem(), Problem::InvalidInput("Bad email".into()));
         assert_eq!(
             error.to_string(),
             "Please check what you entered. Bad email"
         );
+    }
+
+    #[test]
+    fn a_trigger_refusal_carries_the_triggers_words() {
+        let error = service(
+            "UserLambdaValidationException",
+            "PreSignUp failed with error Only company addresses may sign up.",
+        );
+        assert_eq!(
+            error.problem(),
+            Problem::CustomCheckFailed("Only company addresses may sign up.".into())
+        );
+    }
+
+    #[test]
+    fn unknown_type_falls_back_to_a_generic_message_with_the_code() {
+        let error = service("WeirdNewException", "?");
+        assert_eq!(error.code(), Some(ErrorCode::Unknown));
+        for lang in Lang::ALL {
+            assert!(
+                error_text(&error, lang).contains("WeirdNewException"),
+                "{lang:?}"
+            );
+        }
+    }
+
+    fn error_text(error: &CognitoError, lang: Lang) -> String {
+        Text::Problem(error.problem()).render(lang).into_owned()
     }
 
     #[test]
@@ -314,6 +811,9 @@ mod tests {
                 other => panic!("{body:?} gave {other:?}"),
             }
         }
+        let error = reply(502, "<html></html>");
+        assert!(error_text(&error, Lang::En).contains("HTTP 502"));
+        assert!(error_text(&error, Lang::Ja).contains("HTTP 502"));
     }
 
     #[test]
@@ -323,6 +823,7 @@ mod tests {
             error.to_string(),
             "Can't reach the sign-in service. Check your connection and try again."
         );
+        assert!(!error_text(&error, Lang::Ja).contains("connection refused"));
         assert_eq!(error.code(), None);
     }
 }

@@ -1,21 +1,30 @@
-//! Checks run before any request, so a typo costs no round trip. Messages are plain English
-//! sentences shown beside the field.
+//! Checks run before any request, so a typo costs no round trip. Each failure is a
+//! [`FieldError`], worded in the user's language by [`crate::i18n`].
 
-use thiserror::Error;
+use crate::i18n::{Lang, Text};
+use crate::password_policy::{PasswordPolicy, PasswordRule};
+use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+/// Why a field's value cannot be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldError {
-    #[error("Enter your email address.")]
     EmailMissing,
-    #[error("Enter a valid email address, like name@example.com.")]
     EmailInvalid,
-    #[error("Enter your password.")]
     PasswordMissing,
-    #[error("Your passwords must match.")]
     PasswordsDiffer,
-    #[error("Enter the code from the message.")]
+    /// A new password breaks a rule of the pool's policy (the rules are listed beside it).
+    PasswordTooWeak,
     CodeMissing,
 }
+
+/// The English message (pages show [`Text::Field`] in the user's language).
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Text::Field(*self).render(Lang::En))
+    }
+}
+
+impl std::error::Error for FieldError {}
 
 /// Trims and lower-cases an email address (Cognito usernames from email are case-sensitive
 /// unless the pool says otherwise, so one spelling avoids "user not found" surprises) and
@@ -56,6 +65,20 @@ pub fn passwords_match(password: &str, confirmation: &str) -> Result<(), FieldEr
         Ok(())
     } else {
         Err(FieldError::PasswordsDiffer)
+    }
+}
+
+/// A new password: every rule of the policy met. The unmet rules are for the live list beside
+/// the field; the error is for the field itself.
+pub fn check_new_password(
+    policy: &PasswordPolicy,
+    password: &str,
+) -> Result<(), (FieldError, Vec<PasswordRule>)> {
+    let unmet = policy.unmet(password);
+    if unmet.is_empty() {
+        Ok(())
+    } else {
+        Err((FieldError::PasswordTooWeak, unmet))
     }
 }
 
@@ -106,5 +129,22 @@ mod tests {
         assert_eq!(passwords_match("a", "a"), Ok(()));
         assert_eq!(normalize_code(" 123 456 "), Ok("123456".into()));
         assert_eq!(normalize_code("  "), Err(FieldError::CodeMissing));
+    }
+
+    #[test]
+    fn new_passwords_follow_the_policy() {
+        let policy = PasswordPolicy::default();
+        assert_eq!(check_new_password(&policy, "Correct-Horse-9"), Ok(()));
+        let (error, unmet) = check_new_password(&policy, "inv").unwrap_err();
+        assert_eq!(error, FieldError::PasswordTooWeak);
+        assert_eq!(unmet.len(), 4);
+    }
+
+    #[test]
+    fn messages_are_worded_by_the_catalogue() {
+        assert_eq!(
+            FieldError::EmailInvalid.to_string(),
+            "Enter a valid email address, like name@example.com."
+        );
     }
 }

@@ -1,0 +1,361 @@
+//! Every word the page shows, in one catalogue per language ([`en`], [`ja`]). Components name
+//! what they show with a [`Text`]; the catalogue of the user's [`Lang`] words it. Each catalogue
+//! is one exhaustive `match`, so a text without a translation does not compile.
+
+mod en;
+mod ja;
+
+use crate::error::Problem;
+use crate::password_policy::PasswordRule;
+use crate::validation::FieldError;
+use std::borrow::Cow;
+
+/// The languages the page speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The BCP 47 tag, for `<html lang>` and `?lang=`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Ja => "ja",
+        }
+    }
+
+    /// The language's name in itself, as a language switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Ja => "日本語",
+        }
+    }
+
+    /// Reads a language tag such as `ja`, `ja-JP` or `en-GB` (case-insensitive).
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|lang| lang.tag() == primary)
+    }
+
+    /// The first of the browser's preferred languages that the page speaks, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Self {
+        preferred
+            .into_iter()
+            .find_map(Self::from_tag)
+            .unwrap_or(Self::En)
+    }
+
+    /// The `lang` parameter of a query string such as `?lang=ja&x=1`, if it names a language.
+    pub fn from_query(query: &str) -> Option<Self> {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == "lang")
+            .and_then(|(_, value)| Self::from_tag(value))
+    }
+}
+
+/// Something the page says. Most are fixed phrases; a few carry what they name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    // The frame around the pages.
+    Loading,
+    RestoringSession,
+    LanguageLabel,
+    PageNotFound,
+    ConfigErrorTitle,
+    ConfigErrorHelp,
+    // Field labels and their helpers.
+    Email,
+    Password,
+    CurrentPassword,
+    NewPassword,
+    ConfirmPassword,
+    ConfirmationCode,
+    Code,
+    ShowPassword,
+    PasswordRequirements,
+    // Sign in and sign up.
+    SignIn,
+    ForgotPasswordLink,
+    NoAccountYet,
+    CreateAnAccount,
+    CreateAccountButton,
+    HaveAnAccount,
+    BackToSignIn,
+    // Confirming an account.
+    ConfirmTitle,
+    ConfirmButton,
+    ResendCode,
+    /// Where the code went (Cognito's masked address or the one typed), and whether it is a
+    /// code sent again.
+    CodeSent {
+        to: Option<String>,
+        again: bool,
+    },
+    AccountConfirmed,
+    AccountReady,
+    // Forgotten password.
+    ForgotPasswordTitle,
+    ForgotPasswordIntro,
+    SendCode,
+    ResetPasswordTitle,
+    ResetPasswordButton,
+    PasswordResetDone,
+    // A new password that Cognito demands (NEW_PASSWORD_REQUIRED).
+    NewPasswordTitle,
+    NewPasswordIntro,
+    ChangePasswordButton,
+    // The signed-in page.
+    SignedInTitle,
+    SignedInAs,
+    SessionExpires,
+    SignOut,
+    SignOutEverywhere,
+    SignedOutEverywhere,
+    ChangePasswordTitle,
+    PasswordChanged,
+    BackToAccount,
+    // Messages.
+    Field(FieldError),
+    Rule(PasswordRule),
+    Problem(Problem),
+}
+
+impl Text {
+    /// The words for this text in `lang`.
+    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
+        match lang {
+            Lang::En => en::render(self),
+            Lang::Ja => ja::render(self),
+        }
+    }
+}
+
+impl From<FieldError> for Text {
+    fn from(error: FieldError) -> Self {
+        Self::Field(error)
+    }
+}
+
+impl From<PasswordRule> for Text {
+    fn from(rule: PasswordRule) -> Self {
+        Self::Rule(rule)
+    }
+}
+
+impl From<Problem> for Text {
+    fn from(problem: Problem) -> Self {
+        Self::Problem(problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each kind of text, with data where the text carries some.
+    fn samples() -> Vec<Text> {
+        use Text::*;
+        let mut all = vec![
+            Loading,
+            RestoringSession,
+            LanguageLabel,
+            PageNotFound,
+            ConfigErrorTitle,
+            ConfigErrorHelp,
+            Email,
+            Password,
+            CurrentPassword,
+            NewPassword,
+            ConfirmPassword,
+            ConfirmationCode,
+            Code,
+            ShowPassword,
+            PasswordRequirements,
+            SignIn,
+            ForgotPasswordLink,
+            NoAccountYet,
+            CreateAnAccount,
+            CreateAccountButton,
+            HaveAnAccount,
+            BackToSignIn,
+            ConfirmTitle,
+            ConfirmButton,
+            ResendCode,
+            CodeSent {
+                to: Some("a***@e***".into()),
+                again: false,
+            },
+            CodeSent {
+                to: Some("a***@e***".into()),
+                again: true,
+            },
+            CodeSent {
+                to: None,
+                again: false,
+            },
+            CodeSent {
+                to: None,
+                again: true,
+            },
+            AccountConfirmed,
+            AccountReady,
+            ForgotPasswordTitle,
+            ForgotPasswordIntro,
+            SendCode,
+            ResetPasswordTitle,
+            ResetPasswordButton,
+            PasswordResetDone,
+            NewPasswordTitle,
+            NewPasswordIntro,
+            ChangePasswordButton,
+            SignedInTitle,
+            SignedInAs,
+            SessionExpires,
+            SignOut,
+            SignOutEverywhere,
+            SignedOutEverywhere,
+            ChangePasswordTitle,
+            PasswordChanged,
+            BackToAccount,
+        ];
+        all.extend(
+            [
+                FieldError::EmailMissing,
+                FieldError::EmailInvalid,
+                FieldError::PasswordMissing,
+                FieldError::PasswordsDiffer,
+                FieldError::PasswordTooWeak,
+                FieldError::CodeMissing,
+            ]
+            .map(Field),
+        );
+        all.extend(
+            [
+                PasswordRule::MinimumLength(8),
+                PasswordRule::Lowercase,
+                PasswordRule::Uppercase,
+                PasswordRule::Numbers,
+                PasswordRule::Symbols,
+                PasswordRule::NoSpaceAtEnds,
+            ]
+            .map(Rule),
+        );
+        all
+    }
+
+    fn is_japanese(c: char) -> bool {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}')
+    }
+
+    #[test]
+    fn every_text_is_worded_in_every_language() {
+        for text in samples() {
+            let en = text.render(Lang::En);
+            let ja = text.render(Lang::Ja);
+            assert!(!en.trim().is_empty() && !ja.trim().is_empty(), "{text:?}");
+            assert!(!en.chars().any(is_japanese), "{text:?}: {en}");
+            assert!(
+                ja.chars().any(is_japanese),
+                "{text:?} is not Japanese: {ja}"
+            );
+            for words in [&en, &ja] {
+                assert!(!words.contains('{') && !words.contains('}'), "{words}");
+            }
+        }
+    }
+
+    #[test]
+    fn texts_that_carry_data_show_it() {
+        for lang in Lang::ALL {
+            let sent = Text::CodeSent {
+                to: Some("t***@e***".into()),
+                again: false,
+            }
+            .render(lang);
+            assert!(sent.contains("t***@e***"), "{sent}");
+            let rule = Text::Rule(PasswordRule::MinimumLength(12)).render(lang);
+            assert!(rule.contains("12"), "{rule}");
+            let again = Text::CodeSent {
+                to: None,
+                again: true,
+            }
+            .render(lang);
+            assert_ne!(
+                again,
+                Text::CodeSent {
+                    to: None,
+                    again: false
+                }
+                .render(lang)
+            );
+        }
+    }
+
+    #[test]
+    fn the_names_the_english_pages_are_known_by() {
+        let en = |t: Text| t.render(Lang::En).into_owned();
+        assert_eq!(en(Text::ForgotPasswordLink), "Forgot your password?");
+        assert_eq!(en(Text::SendCode), "Send code");
+        assert_eq!(en(Text::ResetPasswordButton), "Reset password");
+        assert_eq!(en(Text::ChangePasswordButton), "Change password");
+        assert_eq!(en(Text::SignOutEverywhere), "Sign out of all devices");
+        assert_eq!(
+            en(Text::Rule(PasswordRule::MinimumLength(8))),
+            "Password must have at least 8 characters"
+        );
+        assert_eq!(
+            en(Text::Rule(PasswordRule::Numbers)),
+            "Password must have numbers"
+        );
+        assert_eq!(
+            en(Text::Rule(PasswordRule::Symbols)),
+            "Password must have special characters"
+        );
+        assert_eq!(
+            en(Text::Rule(PasswordRule::Uppercase)),
+            "Password must have upper case letters"
+        );
+        assert_eq!(
+            en(Text::Rule(PasswordRule::Lowercase)),
+            "Password must have lower case letters"
+        );
+        assert_eq!(
+            en(Text::Field(FieldError::PasswordsDiffer)),
+            "Your passwords must match."
+        );
+    }
+
+    #[test]
+    fn japanese_pages_use_the_words_japanese_users_know() {
+        let ja = |t: Text| t.render(Lang::Ja).into_owned();
+        assert_eq!(ja(Text::Email), "メールアドレス");
+        assert_eq!(ja(Text::Password), "パスワード");
+        assert_eq!(ja(Text::ConfirmationCode), "確認コード");
+        assert_eq!(ja(Text::SignIn), "サインイン");
+        assert_eq!(ja(Text::CreateAnAccount), "アカウントを作成");
+    }
+
+    #[test]
+    fn language_tags_queries_and_preferences() {
+        assert_eq!(Lang::from_tag("ja-JP"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::negotiate(["fr-FR", "ja", "en"]), Lang::Ja);
+        assert_eq!(Lang::negotiate(["de"]), Lang::En);
+        assert_eq!(Lang::negotiate([]), Lang::En);
+        assert_eq!(Lang::from_query("?lang=ja"), Some(Lang::Ja));
+        assert_eq!(Lang::from_query("?x=1&lang=en"), Some(Lang::En));
+        assert_eq!(Lang::from_query("?language=ja"), None);
+        assert_eq!(Lang::from_query("?lang=xx"), None);
+        assert_eq!(Lang::from_query(""), None);
+    }
+}
