@@ -16,6 +16,7 @@ pub mod password_policy;
 pub mod schedule;
 pub mod secret;
 pub mod storage_keys;
+pub mod tab_sync;
 pub mod validation;
 
 pub use client::{CognitoClient, SignInOutcome, Tokens};

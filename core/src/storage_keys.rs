@@ -10,6 +10,16 @@ pub fn refresh_token(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.refreshToken")
 }
 
+/// Key of the refresh lease, used to serialise refreshes across tabs without Web Locks.
+pub fn refresh_lease(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.refreshLease")
+}
+
+/// Name of the Web Lock and of the `BroadcastChannel` shared by the tabs of one app client.
+pub fn tab_channel(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -3,6 +3,7 @@
 mod config_error;
 mod confirm;
 mod session;
+mod session_health;
 mod sign_in;
 mod sign_up;
 

@@ -1,3 +1,4 @@
+use super::session_health::SessionHealth;
 use crate::components::SignedInOnly;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
@@ -43,6 +44,7 @@ fn SessionDetails() -> impl IntoView {
                 })}
             </dd>
         </dl>
+        <SessionHealth/>
         <button
             type="button"
             class="primary"

@@ -55,6 +55,12 @@ fn SignInForm() -> impl IntoView {
             .get()
             .flatten()
             .or_else(|| session.restore_error().get().map(|e| e.to_string()))
+            .or_else(|| {
+                session
+                    .ended()
+                    .get()
+                    .then(|| "Your session has ended. Please sign in again.".to_owned())
+            })
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,24 +1,43 @@
 //! The signed-in session, shared through context as [`SessionCtx`], and the hand-over state
 //! between the sign-up, confirm and sign-in pages ([`FlowCtx`]).
+//!
+//! The session keeps itself fresh: see `refresh.rs` for the schedule, the wake-ups and the
+//! single flight across tabs, `tabs.rs` for what tabs tell each other, `lock.rs` for the lock.
+
+mod lock;
+mod refresh;
+mod tabs;
+
+pub use refresh::SessionError;
 
 use crate::storage;
 use crate::transport::FetchTransport;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_cognito_core::api::{ChallengeSessionInfo, CodeDeliveryDetails};
-use leptos_cognito_core::secret::{AccessToken, Password};
+use leptos_cognito_core::claims::decode_claims;
+use leptos_cognito_core::schedule::{RefreshSchedule, TokenTimes};
+use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::tab_sync::TabMessage;
 use leptos_cognito_core::{
-    AppConfig, CognitoClient, CognitoError, ErrorCode, SignInOutcome, Tokens,
+    storage_keys, AppConfig, CognitoClient, CognitoError, ErrorCode, SignInOutcome, Tokens,
 };
+use refresh::Flight;
+use tabs::TabChannel;
 
 /// The Cognito client the pages use.
 pub type Client = CognitoClient<FetchTransport>;
 
-/// A signed-in user's tokens. Lives in memory; only the refresh token is persisted.
+/// A signed-in user's tokens and their refresh plan. Lives in memory; only the refresh token is
+/// persisted.
 #[derive(Debug, Clone)]
 pub struct Session {
     pub email: String,
     pub tokens: Tokens,
+    /// When these tokens arrived, when they will be refreshed, when they expire (local time).
+    pub schedule: RefreshSchedule,
+    /// Whether the refresh token reached `localStorage` (false: the session ends with the tab).
+    pub persisted: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -37,13 +56,24 @@ pub enum Phase {
     SignedIn,
 }
 
-/// Owns the session: sign-in, restore after reload, sign-out. Cheap to copy into handlers.
+/// Owns the session: sign-in, restore after reload, silent refresh, cross-tab sync, sign-out.
+/// Cheap to copy into handlers.
 #[derive(Clone, Copy)]
 pub struct SessionCtx {
     state: RwSignal<SessionState>,
     client: StoredValue<Client>,
     /// Why the last restore failed, shown on the sign-in page.
     restore_error: RwSignal<Option<CognitoError>>,
+    /// The session was ended by Cognito (refresh token expired or revoked).
+    ended: RwSignal<bool>,
+    /// The last refresh failed for a reason worth retrying; cleared by the next success.
+    refresh_problem: RwSignal<Option<CognitoError>>,
+    /// Identifies this tab in the refresh lease.
+    tab_id: StoredValue<String>,
+    timer: StoredValue<Option<Timeout>, LocalStorage>,
+    flight: StoredValue<Option<Flight>, LocalStorage>,
+    retries: StoredValue<u32>,
+    channel: StoredValue<Option<TabChannel>, LocalStorage>,
 }
 
 /// The session of the enclosing [`SessionCtx::provide`].
@@ -51,36 +81,46 @@ pub fn use_session() -> SessionCtx {
     expect_context()
 }
 
+/// The browser's clock, in milliseconds since the Unix epoch.
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
 impl SessionCtx {
-    /// Creates the session for a pool, provides it as context, and restores a stored session.
+    /// Creates the session for a pool, provides it as context, restores a stored session, and
+    /// starts listening to the other tabs. Everything it starts stops with the calling owner.
     pub fn provide(config: &AppConfig) -> Self {
         let client = Client::new(&config.endpoint, &config.client_id, FetchTransport);
-        let stored = storage::load_refresh_token(client.client_id());
+        let restoring = storage::load_refresh_token(client.client_id()).is_some();
+        let channel_name = storage_keys::tab_channel(client.client_id());
         let ctx = Self {
-            state: RwSignal::new(if stored.is_some() {
+            state: RwSignal::new(if restoring {
                 SessionState::Restoring
             } else {
                 SessionState::SignedOut
             }),
             client: StoredValue::new(client),
             restore_error: RwSignal::new(None),
+            ended: RwSignal::new(false),
+            refresh_problem: RwSignal::new(None),
+            tab_id: StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e16) as u64)),
+            timer: StoredValue::new_local(None),
+            flight: StoredValue::new_local(None),
+            retries: StoredValue::new(0),
+            channel: StoredValue::new_local(None),
         };
         provide_context(ctx);
-        if let Some(refresh_token) = stored {
-            spawn_local(async move {
-                match ctx.client().refresh(refresh_token).await {
-                    Ok(tokens) => ctx.establish(tokens, None),
-                    Err(error) => {
-                        // Only Cognito's own "no" makes the stored token worthless; after a
-                        // network failure the next reload can still use it.
-                        if error.code().is_some() {
-                            storage::clear_refresh_token(ctx.client().client_id());
-                        }
-                        ctx.restore_error.set(Some(error));
-                        ctx.state.set(SessionState::SignedOut);
-                    }
-                }
-            });
+        ctx.channel
+            .set_value(TabChannel::open(&channel_name, move |message| {
+                ctx.on_tab_message(message)
+            }));
+        ctx.listen_for_wake_ups();
+        on_cleanup(move || {
+            ctx.timer.set_value(None);
+            ctx.channel.set_value(None);
+        });
+        if restoring {
+            ctx.refresh_in_background();
         }
         ctx
     }
@@ -105,6 +145,16 @@ impl SessionCtx {
         self.restore_error.read_only()
     }
 
+    /// True after Cognito ended the session (the refresh token expired or was revoked).
+    pub fn ended(&self) -> ReadSignal<bool> {
+        self.ended.read_only()
+    }
+
+    /// The fault that is making the refresh retry, while it lasts.
+    pub fn refresh_problem(&self) -> ReadSignal<Option<CognitoError>> {
+        self.refresh_problem.read_only()
+    }
+
     /// Signs in with email and password. `Ok(Some(_))` means Cognito asks for another step.
     pub async fn sign_in(
         &self,
@@ -120,9 +170,36 @@ impl SessionCtx {
         }
     }
 
+    /// Takes fresh tokens from Cognito: keeps the refresh token, tells the other tabs, and
+    /// schedules the next refresh.
     fn establish(&self, tokens: Tokens, typed_email: Option<&str>) {
-        // A failed save only means the session won't survive a reload.
-        storage::save_refresh_token(self.client().client_id(), &tokens.refresh);
+        let received_at_ms = now_ms();
+        // A failed save only means the session won't survive a reload; the page says so.
+        let persisted = storage::save_refresh_token(self.client().client_id(), &tokens.refresh);
+        self.post(&TabMessage::Tokens {
+            access: tokens.access.clone(),
+            id: tokens.id.clone(),
+            refresh: tokens.refresh.clone(),
+            expires_in: tokens.expires_in,
+            received_at_ms,
+        });
+        self.enter(tokens, received_at_ms, persisted, typed_email);
+    }
+
+    /// Becomes signed in with these tokens and plans their refresh.
+    fn enter(
+        &self,
+        tokens: Tokens,
+        received_at_ms: u64,
+        persisted: bool,
+        typed_email: Option<&str>,
+    ) {
+        let schedule = RefreshSchedule::new(TokenTimes {
+            expires_in: tokens.expires_in,
+            issued_at: tokens.id_claims.iat,
+            expires_at: tokens.id_claims.exp,
+            received_at_ms,
+        });
         let email = tokens
             .id_claims
             .email
@@ -130,43 +207,93 @@ impl SessionCtx {
             .or_else(|| typed_email.map(str::to_owned))
             .unwrap_or_default();
         self.restore_error.set(None);
-        self.state
-            .set(SessionState::SignedIn(Session { email, tokens }));
+        self.ended.set(false);
+        self.refresh_problem.set(None);
+        self.retries.set_value(0);
+        self.state.set(SessionState::SignedIn(Session {
+            email,
+            tokens,
+            schedule,
+            persisted,
+        }));
+        self.schedule_refresh();
     }
 
-    /// The current access token, for calling APIs as the user. `None` when signed out.
-    pub fn access_token(&self) -> Option<AccessToken> {
-        self.state.with_untracked(|state| match state {
-            SessionState::SignedIn(session) => Some(session.tokens.access.clone()),
-            _ => None,
-        })
+    fn on_tab_message(&self, message: TabMessage) {
+        match message {
+            TabMessage::Tokens {
+                access,
+                id,
+                refresh,
+                expires_in,
+                received_at_ms,
+            } => {
+                let Ok(id_claims) = decode_claims(id.expose_secret()) else {
+                    return;
+                };
+                let newer = self.state.with_untracked(|state| match state {
+                    SessionState::SignedIn(current) => {
+                        received_at_ms > current.schedule.received_at_ms
+                    }
+                    _ => true,
+                });
+                if newer {
+                    let persisted = storage::load_refresh_token(self.client().client_id())
+                        .is_some_and(|stored| stored == refresh);
+                    let tokens = Tokens {
+                        access,
+                        id,
+                        refresh,
+                        expires_in,
+                        id_claims,
+                    };
+                    self.enter(tokens, received_at_ms, persisted, None);
+                }
+            }
+            TabMessage::SignedOut => self.forget(false),
+        }
     }
 
-    /// Signs out this device: revokes its refresh token (RevokeToken) and forgets the session.
-    /// The local sign-out happens even when the server cannot be reached.
+    fn post(&self, message: &TabMessage) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                channel.post(message);
+            }
+        });
+    }
+
+    /// Signs out this device: revokes its refresh token (RevokeToken) and forgets the session,
+    /// in every tab. The local sign-out happens even when the server cannot be reached.
     pub async fn sign_out(&self) {
         let refresh = self.state.with_untracked(|state| match state {
             SessionState::SignedIn(session) => Some(session.tokens.refresh.clone()),
             _ => None,
         });
         if let Some(refresh) = refresh {
-            // Unreachable server: the user still wants out, and the token stays unusable here.
+            // Unreachable server: the user still wants out, and the token is forgotten here.
             let _ = self.client().revoke_token(&refresh).await;
         }
-        self.forget();
+        self.forget(true);
     }
 
     /// Signs out on every device (GlobalSignOut revokes all of the user's refresh tokens).
     pub async fn sign_out_everywhere(&self) -> Result<(), CognitoError> {
-        if let Some(access) = self.access_token() {
+        let access = self.access_token().await;
+        if let Ok(access) = access {
             self.client().global_sign_out(&access).await?;
         }
-        self.forget();
+        self.forget(true);
         Ok(())
     }
 
-    fn forget(&self) {
+    /// Drops the session in this tab (and, if `tell_tabs`, in the others).
+    fn forget(&self, tell_tabs: bool) {
+        self.timer.set_value(None);
         storage::clear_refresh_token(self.client().client_id());
+        if tell_tabs {
+            self.post(&TabMessage::SignedOut);
+        }
+        self.refresh_problem.set(None);
         self.state.set(SessionState::SignedOut);
     }
 }

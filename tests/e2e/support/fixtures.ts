@@ -28,7 +28,7 @@ export const test = base.extend<{ freshSettings: void }, Fixtures>({
   freshSettings: [
     async ({ cognito }, use) => {
       await cognito.start(); // a test may have stopped it
-      await cognito.settings({ autoConfirm: false, tokenLifetimeSeconds: 3600 });
+      await cognito.settings({ autoConfirm: false, tokenLifetimeSeconds: 3600, outageSeconds: 0 });
       await use();
     },
     { auto: true },

@@ -56,7 +56,14 @@ export class LocalCognito {
     return ((await response.json()) as { code: string }).code;
   }
 
-  async settings(values: { autoConfirm?: boolean; tokenLifetimeSeconds?: number }): Promise<void> {
+  /** Calls per action and expired-token rejections, as the server counted them. */
+  async stats(): Promise<{ calls: Record<string, number>; expiredAccessTokens: number }> {
+    const response = await fetch(`${COGNITO_URL}/_local/stats`);
+    if (!response.ok) throw new Error(`stats: HTTP ${response.status}`);
+    return response.json() as Promise<{ calls: Record<string, number>; expiredAccessTokens: number }>;
+  }
+
+  async settings(values: { autoConfirm?: boolean; tokenLifetimeSeconds?: number; outageSeconds?: number }): Promise<void> {
     const response = await fetch(`${COGNITO_URL}/_local/settings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
