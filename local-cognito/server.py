@@ -73,6 +73,8 @@ CORS_HEADERS = {
 # Real Cognito's messages, which the frontend may show or match on.
 MSG_NO_USER_FOR_CLIENT = "Username/client id combination not found."
 MSG_BAD_CODE = "Invalid verification code provided, please try again."
+MSG_STALE_CODE = "Invalid code provided, please request a code again."
+MSG_STALE_SESSION = "Invalid session for the user, session is expired."
 SYMBOLS = set("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ")
 
 
@@ -303,6 +305,9 @@ class LocalCognito:
         )
         # (purpose, lowercased email) -> latest code; purpose is signUp or forgotPassword.
         self.codes: dict[tuple[str, str], str] = {}
+        # Codes that were used or have expired: (purpose, lowercased email, code). Cognito
+        # answers ExpiredCodeException for them rather than CodeMismatchException.
+        self.spent_codes: set[tuple[str, str, str]] = set()
         # What tests can't see from the browser: calls per action (InitiateAuth per flow) and
         # how many requests arrived with an expired access token.
         self.stats: dict[str, Any] = {"calls": {}, "expiredAccessTokens": 0}
@@ -364,6 +369,14 @@ class LocalCognito:
             if request.method == "POST":
                 self.update_settings(request.get_json(force=True, silent=True))
             return json_response(200, self.settings.to_json())
+        if path.startswith("/_local/codes/") and path.endswith("/expire") and request.method == "POST":
+            email = path[len("/_local/codes/") : -len("/expire")].lower()
+            purpose = request.args.get("purpose", "signUp")
+            code = self.codes.pop((purpose, email), None)
+            if code is None:
+                raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
+            self.spent_codes.add((purpose, email, code))
+            return json_response(200, {"expired": code})
         if path.startswith("/_local/codes/"):
             email = path[len("/_local/codes/") :].lower()
             purpose = request.args.get("purpose", "signUp")
@@ -447,6 +460,9 @@ class LocalCognito:
             e.message = "An account with the given email already exists."
         elif e.type == "ResourceNotFoundException" and e.message == body.get("ClientId"):
             e.message = f"User pool client {e.message} does not exist."
+        elif e.type == "ResourceNotFoundException" and body.get("Session") and e.message == body.get("Session"):
+            # moto names an unknown or used challenge session as a missing resource
+            e.type, e.message = "NotAuthorizedException", MSG_STALE_SESSION
         elif e.type == "InvalidPasswordException" and e.message.startswith("The provided password"):
             # e.g. NEW_PASSWORD in RespondToAuthChallenge, which moto checks itself
             pool = self.find_pool(body.get("ClientId")) or self.backend.user_pools.get(body.get("UserPoolId", ""))
@@ -509,8 +525,11 @@ class LocalCognito:
     def check_code(self, purpose: str, email: str, code: Any) -> None:
         expected = self.codes.get((purpose, email.lower()))
         if expected is None or code != expected:
+            if (purpose, email.lower(), code) in self.spent_codes:
+                raise CognitoError("ExpiredCodeException", MSG_STALE_CODE)
             raise CognitoError("CodeMismatchException", MSG_BAD_CODE)
         del self.codes[(purpose, email.lower())]
+        self.spent_codes.add((purpose, email.lower(), code))
 
     def check_password(self, pool: CognitoIdpUserPool, password: Any) -> None:
         problem = password_problem(pool, str(password or ""))
