@@ -8,7 +8,25 @@ export const PASSWORD = 'Correct-Horse-9';
 
 type Fixtures = { cognito: LocalCognito; clientId: string };
 
-export const test = base.extend<{ freshSettings: void }, Fixtures>({
+export const test = base.extend<{ freshSettings: void; cspViolations: string[] }, Fixtures>({
+  // Every page runs under the site's strict Content-Security-Policy; any violation fails the test.
+  cspViolations: async ({}, use) => {
+    const violations: string[] = [];
+    await use(violations);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+  context: async ({ context, cspViolations: violations }, use) => {
+    await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+      violations.push(text);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+        report(`${event.effectiveDirective} blocked ${event.blockedURI} on ${document.location.pathname}`);
+      });
+    });
+    await use(context);
+  },
   cognito: [
     async ({}, use) => {
       const cognito = new LocalCognito();
@@ -73,12 +91,24 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Signs up and confirms through the UI; leaves the page on the sign-in form. */
-export async function registerConfirmed(page: Page, cognito: LocalCognito, email: string): Promise<void> {
-  await signUp(page, email);
-  await expect(page.getByLabel('Confirmation code')).toBeVisible();
-  await page.getByLabel('Confirmation code').fill(await cognito.codeFor(email));
-  await page.getByRole('button', { name: 'Confirm' }).click();
+/**
+ * Registers a confirmed account as its owner would (SignUp, then ConfirmSignUp with the emailed
+ * code), straight against the local Cognito; leaves the page on the sign-in form. (Confirming in
+ * the UI right after signing up there signs the user in, which these tests don't want.)
+ */
+export async function registerConfirmed(
+  page: Page,
+  cognito: LocalCognito,
+  email: string,
+  password = PASSWORD,
+): Promise<void> {
+  const { clientId } = JSON.parse(readFileSync(CONFIG_PATH, 'utf8')) as { clientId: string };
+  const signedUp = await cognito.call('SignUp', { ClientId: clientId, Username: email, Password: password });
+  if (!signedUp.ok) throw new Error(`SignUp for ${email}: ${await signedUp.text()}`);
+  const code = await cognito.codeFor(email);
+  const confirmed = await cognito.call('ConfirmSignUp', { ClientId: clientId, Username: email, ConfirmationCode: code });
+  if (!confirmed.ok) throw new Error(`ConfirmSignUp for ${email}: ${await confirmed.text()}`);
+  await page.goto('/sign-in');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 

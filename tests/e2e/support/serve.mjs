@@ -1,9 +1,10 @@
 // Serves the built site (dist/) the way a static host would, plus the config.json the local
 // Cognito wrote for this run. Unknown paths without a file extension get index.html, as a
-// single-page app host is configured to do.
+// single-page app host is configured to do. Pages carry the strict Content-Security-Policy.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { cspFor } from '../../../scripts/csp.mjs';
 
 const root = process.env.SITE_DIR ?? 'dist';
 const configPath = process.env.SITE_CONFIG;
@@ -26,10 +27,16 @@ createServer(async (req, res) => {
       : join(root, extname(path) ? path : 'index.html');
   try {
     const body = await readFile(file);
-    res.writeHead(200, {
+    const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
-    });
+    };
+    if (extname(file) === '.html' && configPath) {
+      // The strict policy a deployment should send (see scripts/csp.mjs and the README).
+      const config = JSON.parse(await readFile(configPath, 'utf8'));
+      headers['content-security-policy'] = cspFor(config);
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });
