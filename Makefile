@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DEV_COGNITO_PORT ?= 9229
 
-.PHONY: dev test build deps-dev deps-test cognito clean
+.PHONY: dev test build dist deps-dev deps-test cognito clean
 
 dev: deps-dev
 	@scripts/dev.sh $(DEV_COGNITO_PORT)
@@ -17,6 +17,16 @@ test: deps-test
 # The deployable site in dist/ (config.json is copied in only if one exists at the top).
 build: deps-dev
 	trunk build --release --offline
+
+# The folder to deploy: dist/ with config.example.json to fill in (or DIST_CONFIG=path/to/config.json
+# to put a real one in place) and csp-header.txt, the Content-Security-Policy to send with it.
+dist: deps-dev
+	trunk build --release --offline
+	rm -f dist/config.json
+	cp deploy/config.example.json dist/config.example.json
+	if [ -n "$(DIST_CONFIG)" ]; then cp "$(DIST_CONFIG)" dist/config.json; fi
+	node scripts/csp.mjs $(or $(DIST_CONFIG),deploy/config.example.json) > dist/csp-header.txt
+	@echo "dist/ is ready: add config.json beside index.html and send the header in dist/csp-header.txt"
 
 # Only the local Cognito, in the foreground (config.json is written for it).
 cognito: deps-dev

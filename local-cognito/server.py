@@ -146,16 +146,32 @@ def load_template(path: Path) -> dict[str, Any]:
         return yaml.load(f, Loader=CfnLoader)  # noqa: S506 - CfnLoader is a SafeLoader
 
 
-def resolve(value: Any, refs: dict[str, str], attrs: dict[str, str]) -> Any:
-    """Evaluate the intrinsics a Cognito template needs: Ref, Sub, Join, GetAtt."""
+NO_VALUE = object()  # AWS::NoValue: the property is left out
+
+
+def resolve(value: Any, refs: dict[str, str], attrs: dict[str, str], conditions: dict[str, bool] | None = None) -> Any:
+    """Evaluate the intrinsics a Cognito template needs: Ref, Sub, Join, GetAtt, and the
+    condition functions (If, Equals, Not) behind optional properties such as a PreSignUp trigger."""
+    conditions = conditions or {}
     if isinstance(value, list):
-        return [resolve(v, refs, attrs) for v in value]
+        items = [resolve(v, refs, attrs, conditions) for v in value]
+        return [v for v in items if v is not NO_VALUE]
     if not isinstance(value, dict):
         return value
     if len(value) == 1:
         key, arg = next(iter(value.items()))
         if key == "Ref":
-            return refs[arg]
+            return NO_VALUE if arg == "AWS::NoValue" else refs[arg]
+        if key == "Condition":
+            return conditions[arg]
+        if key == "Fn::If":
+            name, if_true, if_false = arg
+            return resolve(if_true if conditions[name] else if_false, refs, attrs, conditions)
+        if key == "Fn::Equals":
+            left, right = (resolve(v, refs, attrs, conditions) for v in arg)
+            return str(left) == str(right)
+        if key == "Fn::Not":
+            return not resolve(arg[0], refs, attrs, conditions)
         if key == "Fn::GetAtt":
             return attrs[".".join(arg)]
         if key == "Fn::Join":
@@ -166,7 +182,8 @@ def resolve(value: Any, refs: dict[str, str], attrs: dict[str, str]) -> Any:
             return re.sub(r"\$\{([^}!]+)\}", lambda m: str(scope[m.group(1)]), text)
         if key.startswith("Fn::"):
             raise ValueError(f"unsupported intrinsic {key} in template")
-    return {k: resolve(v, refs, attrs) for k, v in value.items()}
+    resolved = {k: resolve(v, refs, attrs, conditions) for k, v in value.items()}
+    return {k: v for k, v in resolved.items() if v is not NO_VALUE}
 
 
 def create_from_template(backend: CognitoIdpBackend, template: dict[str, Any]) -> tuple[str, str]:
@@ -183,13 +200,23 @@ def create_from_template(backend: CognitoIdpBackend, template: dict[str, Any]) -
         if "Default" in param:
             refs[name] = str(param["Default"])
     attrs: dict[str, str] = {}
-    resources = template["Resources"]
+    conditions: dict[str, bool] = {}
+    for name, expression in (template.get("Conditions") or {}).items():
+        conditions[name] = bool(resolve(expression, refs, attrs, conditions))
+    # A resource whose Condition is false does not exist; Lambda triggers are never run locally
+    # (the auto-confirm setting stands in for the PreSignUp one), so LambdaConfig is dropped.
+    resources = {
+        name: res
+        for name, res in template["Resources"].items()
+        if conditions.get(res.get("Condition", ""), True)
+    }
     pools: list[str] = []
     clients: list[str] = []
     for name, res in resources.items():
         if res["Type"] != "AWS::Cognito::UserPool":
             continue
-        props = resolve(res.get("Properties") or {}, refs, attrs)
+        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
+        props.pop("LambdaConfig", None)
         pool = backend.create_user_pool(props.pop("UserPoolName", name), props)
         refs[name] = pool.id
         attrs[f"{name}.Arn"] = pool.arn
@@ -199,7 +226,7 @@ def create_from_template(backend: CognitoIdpBackend, template: dict[str, Any]) -
     for name, res in resources.items():
         if res["Type"] != "AWS::Cognito::UserPoolClient":
             continue
-        props = resolve(res.get("Properties") or {}, refs, attrs)
+        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
         pool_id = props.pop("UserPoolId")
         secret = str(props.pop("GenerateSecret", False)).lower() == "true"
         client = backend.create_user_pool_client(pool_id, secret, props)

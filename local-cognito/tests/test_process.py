@@ -87,3 +87,22 @@ def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_clien
         code = other.stop()
     assert code == 0
     assert other.lines[-1] == "local Cognito stopped"
+
+
+def test_conditions_leave_out_the_pre_sign_up_trigger_by_default() -> None:
+    template = server.load_template(TEMPLATE)
+    refs = {"PreSignUpFunctionArn": ""}
+    conditions = {"HasPreSignUp": server.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
+    assert conditions == {"HasPreSignUp": False}
+    pool = server.resolve(template["Resources"]["UserPool"]["Properties"], {**refs, "UserPoolName": "p"}, {}, conditions)
+    assert "LambdaConfig" not in pool
+
+    arn = "arn:aws:lambda:ap-northeast-1:123456789012:function:pre-sign-up"
+    refs = {"PreSignUpFunctionArn": arn, "UserPoolName": "p"}
+    conditions = {"HasPreSignUp": server.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
+    assert conditions == {"HasPreSignUp": True}
+    pool = server.resolve(template["Resources"]["UserPool"]["Properties"], refs, {}, conditions)
+    assert pool["LambdaConfig"] == {"PreSignUp": arn}
+    # AWS::NoValue also drops list items, and Fn::If picks the branch
+    assert server.resolve([{"Ref": "AWS::NoValue"}, 1], {}, {}) == [1]
+    assert server.resolve({"Fn::If": ["C", "yes", "no"]}, {}, {}, {"C": False}) == "no"
