@@ -104,14 +104,49 @@ pub enum AuthParameters {
         #[serde(rename = "REFRESH_TOKEN")]
         refresh_token: RefreshToken,
     },
+    /// `USER_SRP_AUTH`: the username and the client's public SRP value `A` (hex), no password.
+    Srp {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "SRP_A")]
+        srp_a: String,
+    },
 }
 
 impl AuthParameters {
     fn flow(&self) -> &'static str {
         match self {
-            Self::UserPassword { .. } => "USER_PASSWORD_AUTH",
+            Self::UserPassword { .. } => AuthFlow::UserPassword.as_str(),
             Self::RefreshToken { .. } => "REFRESH_TOKEN_AUTH",
+            Self::Srp { .. } => AuthFlow::UserSrp.as_str(),
         }
+    }
+}
+
+/// How the page signs in with email and password, as `config.json`'s `authFlow` chooses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AuthFlow {
+    /// `USER_SRP_AUTH`: the password never leaves the browser (the default).
+    #[default]
+    UserSrp,
+    /// `USER_PASSWORD_AUTH`: the password is sent to Cognito, for app clients without SRP.
+    UserPassword,
+}
+
+impl AuthFlow {
+    /// Cognito's name for the flow.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::UserSrp => "USER_SRP_AUTH",
+            Self::UserPassword => "USER_PASSWORD_AUTH",
+        }
+    }
+
+    /// The flow of a Cognito flow name; `None` for names this page doesn't sign in with.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::UserSrp, Self::UserPassword]
+            .into_iter()
+            .find(|flow| flow.as_str() == name)
     }
 }
 
@@ -342,6 +377,36 @@ mod tests {
                 "AuthParameters": {"REFRESH_TOKEN": "r"},
             })
         );
+    }
+
+    #[test]
+    fn srp_initiate_auth_sends_a_and_no_password() {
+        let body = serde_json::to_value(InitiateAuth::new(
+            "c".into(),
+            AuthParameters::Srp {
+                username: "a@example.com".into(),
+                srp_a: "1f2e".into(),
+            },
+        ))
+        .unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "AuthFlow": "USER_SRP_AUTH",
+                "ClientId": "c",
+                "AuthParameters": {"USERNAME": "a@example.com", "SRP_A": "1f2e"},
+            })
+        );
+    }
+
+    #[test]
+    fn auth_flow_names_round_trip() {
+        for flow in [AuthFlow::UserSrp, AuthFlow::UserPassword] {
+            assert_eq!(AuthFlow::from_name(flow.as_str()), Some(flow));
+        }
+        assert_eq!(AuthFlow::default(), AuthFlow::UserSrp);
+        assert_eq!(AuthFlow::from_name("REFRESH_TOKEN_AUTH"), None);
+        assert_eq!(AuthFlow::from_name("user_srp_auth"), None);
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! The Cognito calls the page makes, over any [`HttpTransport`].
 
 use crate::api::{
-    AttributeType, AuthParameters, ChallengeResponses, ChallengeSessionInfo, CodeDeliveryDetails,
-    ConfirmSignUp, GetUser, GetUserResponse, GlobalSignOut, InitiateAuth, InitiateAuthResponse,
-    Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken, SignUp, SignUpResponse,
+    AttributeType, AuthFlow, AuthParameters, ChallengeResponses, ChallengeSessionInfo,
+    CodeDeliveryDetails, ConfirmSignUp, GetUser, GetUserResponse, GlobalSignOut, InitiateAuth,
+    InitiateAuthResponse, Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken,
+    SignUp, SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
 use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
+use crate::srp::{self, SrpClient, SrpError, VerifierChallenge};
 
 /// The content type Cognito's JSON API expects.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
@@ -138,6 +140,89 @@ impl<T: HttpTransport> CognitoClient<T> {
         sign_in_outcome(response)
     }
 
+    /// Signs in with email and password by the given flow: the one entry point for the page.
+    /// `now_epoch_ms` is the clock (milliseconds since the Unix epoch), read when the SRP proof
+    /// is signed; password sign-in doesn't use it, nor `user_pool_id`.
+    pub async fn sign_in(
+        &self,
+        flow: AuthFlow,
+        user_pool_id: &str,
+        email: &str,
+        password: Password,
+        now_epoch_ms: impl Fn() -> u64,
+    ) -> Result<SignInOutcome, CognitoError> {
+        match flow {
+            AuthFlow::UserSrp => {
+                self.sign_in_with_srp(user_pool_id, email, password, now_epoch_ms)
+                    .await
+            }
+            AuthFlow::UserPassword => self.sign_in_with_password(email, password).await,
+        }
+    }
+
+    /// Signs in with `USER_SRP_AUTH` and a fresh random secret: the password stays here, only
+    /// a proof of it is sent. See [`sign_in_with_srp_client`](Self::sign_in_with_srp_client).
+    pub async fn sign_in_with_srp(
+        &self,
+        user_pool_id: &str,
+        email: &str,
+        password: Password,
+        now_epoch_ms: impl Fn() -> u64,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let srp = SrpClient::generate().map_err(|e| CognitoError::NoSecureRandom(e.to_string()))?;
+        self.sign_in_with_srp_client(srp, user_pool_id, email, password, now_epoch_ms)
+            .await
+    }
+
+    /// `USER_SRP_AUTH` with a given [`SrpClient`] (so tests can choose its secret):
+    /// `InitiateAuth` with `SRP_A`, then the answer to `PASSWORD_VERIFIER` signed at
+    /// `now_epoch_ms()`. Cognito's errors come back as from password sign-in; server values
+    /// the math must refuse are an unexpected reply.
+    pub async fn sign_in_with_srp_client(
+        &self,
+        srp: SrpClient,
+        user_pool_id: &str,
+        email: &str,
+        password: Password,
+        now_epoch_ms: impl Fn() -> u64,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let response = self
+            .call(&InitiateAuth::new(
+                self.client_id.clone(),
+                AuthParameters::Srp {
+                    username: email.to_owned(),
+                    srp_a: srp.srp_a(),
+                },
+            ))
+            .await?;
+        let challenge = match sign_in_outcome(response)? {
+            SignInOutcome::Challenge(challenge) if challenge.name == srp::PASSWORD_VERIFIER => {
+                challenge
+            }
+            other => return Ok(other),
+        };
+        let verifier =
+            VerifierChallenge::from_parameters(&challenge.parameters).map_err(refused_by_srp)?;
+        let claim = srp
+            .password_claim(
+                user_pool_id,
+                &verifier,
+                &password,
+                srp::timestamp(now_epoch_ms()),
+            )
+            .map_err(refused_by_srp)?;
+        self.respond_to_challenge(
+            ChallengeResponses::PasswordVerifier {
+                username: claim.username,
+                secret_block: claim.secret_block,
+                signature: claim.signature,
+                timestamp: claim.timestamp,
+            },
+            challenge.session,
+        )
+        .await
+    }
+
     /// Answers a challenge; the result is tokens or a further challenge.
     pub async fn respond_to_challenge(
         &self,
@@ -219,6 +304,11 @@ fn sign_in_outcome(response: InitiateAuthResponse) -> Result<SignInOutcome, Cogn
             "neither tokens nor a challenge in the sign-in reply",
         )),
     }
+}
+
+/// The challenge's values can't be used for a proof (malformed, or refused by SRP's checks).
+fn refused_by_srp(error: SrpError) -> CognitoError {
+    missing_in_success(&error.to_string())
 }
 
 fn missing_in_success(what: &str) -> CognitoError {
@@ -355,6 +445,194 @@ mod tests {
         };
         assert_eq!(challenge.name, "NEW_PASSWORD_REQUIRED");
         assert_eq!(challenge.parameters["USER_ID_FOR_SRP"], "u");
+    }
+
+    /// The public SRP vector (see srp.rs) as Cognito's `PASSWORD_VERIFIER` reply.
+    const SRP_CHALLENGE: &str = r#"{"ChallengeName":"PASSWORD_VERIFIER","Session":"sess-1",
+        "ChallengeParameters":{"SALT":"499602d2","SRP_B":"499602d2","USER_ID_FOR_SRP":"test",
+        "USERNAME":"test","SECRET_BLOCK":"c2VjcmV0c3NlY3Jlc3Rzc2VjcmV0cw=="}}"#;
+    /// 2018-07-10 11:01:00 UTC, the vector's timestamp.
+    const SRP_NOW: u64 = 1_531_220_460_000;
+
+    fn with_replies(replies: &[(u16, &str)]) -> ScriptedTransport {
+        let transport = ScriptedTransport::default();
+        for (status, body) in replies {
+            transport.replies.borrow_mut().push_back(Ok(HttpResponse {
+                status: *status,
+                body: (*body).to_owned(),
+            }));
+        }
+        transport
+    }
+
+    fn sent_json(transport: &ScriptedTransport, index: usize) -> (String, serde_json::Value) {
+        let sent = transport.sent.borrow();
+        let target = sent[index].headers[1].1.clone();
+        (target, serde_json::from_str(&sent[index].body).unwrap())
+    }
+
+    fn srp_sign_in(
+        transport: &ScriptedTransport,
+        password: &str,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let srp = SrpClient::with_small_a(&[0x49, 0x96, 0x02, 0xd2]);
+        block_on(client(transport).sign_in_with_srp_client(
+            srp,
+            "eu-west-1_myPool",
+            "a@example.com",
+            Password::new(password),
+            || SRP_NOW,
+        ))
+    }
+
+    #[test]
+    fn srp_sign_in_sends_a_then_the_signed_claim_and_never_the_password() {
+        let transport = with_replies(&[(200, SRP_CHALLENGE), (200, &auth_reply(Some("ref")))]);
+        let outcome = srp_sign_in(&transport, "test").unwrap();
+        assert!(matches!(outcome, SignInOutcome::SignedIn(_)), "{outcome:?}");
+
+        let (target, first) = sent_json(&transport, 0);
+        assert_eq!(target, "AWSCognitoIdentityProviderService.InitiateAuth");
+        let a = SrpClient::with_small_a(&[0x49, 0x96, 0x02, 0xd2]).srp_a();
+        assert_eq!(
+            first,
+            serde_json::json!({
+                "AuthFlow": "USER_SRP_AUTH",
+                "ClientId": "client-1",
+                "AuthParameters": {"USERNAME": "a@example.com", "SRP_A": a},
+            })
+        );
+        let (target, second) = sent_json(&transport, 1);
+        assert_eq!(
+            target,
+            "AWSCognitoIdentityProviderService.RespondToAuthChallenge"
+        );
+        assert_eq!(
+            second,
+            serde_json::json!({
+                "ChallengeName": "PASSWORD_VERIFIER",
+                "ClientId": "client-1",
+                "Session": "sess-1",
+                "ChallengeResponses": {
+                    "USERNAME": "test",
+                    "PASSWORD_CLAIM_SECRET_BLOCK": "c2VjcmV0c3NlY3Jlc3Rzc2VjcmV0cw==",
+                    "PASSWORD_CLAIM_SIGNATURE": "tdvQu/Li/qWl8Nni0aFPs+MwY4rvKZm0kSMrGIMSUHk=",
+                    "TIMESTAMP": "Tue Jul 10 11:01:00 UTC 2018",
+                },
+            })
+        );
+
+        // The vector's password equals its user id, so check the wire with a distinct one.
+        let transport = with_replies(&[(200, SRP_CHALLENGE), (200, &auth_reply(Some("ref")))]);
+        srp_sign_in(&transport, "Distinct-Secret-9").unwrap();
+        let sent = transport.sent.borrow();
+        assert_eq!(sent.len(), 2);
+        for request in sent.iter() {
+            assert!(
+                !request.body.contains("Distinct-Secret-9"),
+                "{}",
+                request.body
+            );
+            assert!(!request.body.contains("\"PASSWORD\""), "{}", request.body);
+        }
+    }
+
+    #[test]
+    fn srp_errors_read_like_password_sign_in_errors() {
+        let wrong =
+            r#"{"__type":"NotAuthorizedException","message":"Incorrect username or password."}"#;
+        let transport = with_replies(&[(200, SRP_CHALLENGE), (400, wrong)]);
+        let error = srp_sign_in(&transport, "not-test").unwrap_err();
+        assert_eq!(error.code(), Some(ErrorCode::NotAuthorized));
+        assert_eq!(error.to_string(), "Incorrect email or password.");
+
+        let unknown = r#"{"__type":"UserNotFoundException","message":"User does not exist."}"#;
+        let transport = with_replies(&[(400, unknown)]);
+        let error = srp_sign_in(&transport, "test").unwrap_err();
+        assert_eq!(error.code(), Some(ErrorCode::UserNotFound));
+        assert_eq!(transport.sent.borrow().len(), 1);
+    }
+
+    #[test]
+    fn srp_refuses_unusable_challenges_without_answering() {
+        for challenge in [
+            SRP_CHALLENGE.replace(r#""SRP_B":"499602d2""#, r#""SRP_B":"0""#),
+            SRP_CHALLENGE.replace(r#""SALT":"499602d2""#, r#""SALT":"zz""#),
+            SRP_CHALLENGE.replace(r#""USER_ID_FOR_SRP":"test","#, ""),
+            SRP_CHALLENGE.replace("c2VjcmV0c3NlY3Jlc3Rzc2VjcmV0cw==", "%%%"),
+        ] {
+            let transport = with_replies(&[(200, &challenge)]);
+            let error = srp_sign_in(&transport, "test").unwrap_err();
+            assert!(
+                matches!(error, CognitoError::UnexpectedResponse { status: 200, .. }),
+                "{challenge}: {error:?}"
+            );
+            assert_eq!(transport.sent.borrow().len(), 1, "{challenge}");
+        }
+    }
+
+    #[test]
+    fn srp_passes_other_challenges_on() {
+        let transport = with_replies(&[(
+            200,
+            r#"{"ChallengeName":"NEW_PASSWORD_REQUIRED","Session":"s","ChallengeParameters":{}}"#,
+        )]);
+        let SignInOutcome::Challenge(challenge) = srp_sign_in(&transport, "test").unwrap() else {
+            panic!("expected the challenge");
+        };
+        assert_eq!(challenge.name, "NEW_PASSWORD_REQUIRED");
+    }
+
+    #[test]
+    fn the_clock_is_read_when_signing_not_before() {
+        let transport = with_replies(&[(200, SRP_CHALLENGE), (200, &auth_reply(Some("ref")))]);
+        let reads = std::cell::Cell::new(0);
+        let srp = SrpClient::with_small_a(&[7]);
+        block_on(client(&transport).sign_in_with_srp_client(
+            srp,
+            "eu-west-1_myPool",
+            "a@example.com",
+            Password::new("test"),
+            || {
+                reads.set(reads.get() + 1);
+                // Only the InitiateAuth request has gone out when the clock is read.
+                assert_eq!(transport.sent.borrow().len(), 1);
+                1_546_322_769_000
+            },
+        ))
+        .unwrap();
+        assert_eq!(reads.get(), 1);
+        let (_, second) = sent_json(&transport, 1);
+        assert_eq!(
+            second["ChallengeResponses"]["TIMESTAMP"],
+            "Tue Jan 1 06:06:09 UTC 2019"
+        );
+    }
+
+    #[test]
+    fn sign_in_follows_the_configured_flow() {
+        for (flow, expected) in [
+            (AuthFlow::UserSrp, "USER_SRP_AUTH"),
+            (AuthFlow::UserPassword, "USER_PASSWORD_AUTH"),
+        ] {
+            let transport = ScriptedTransport::replying(
+                400,
+                r#"{"__type":"UserNotFoundException","message":"User does not exist."}"#,
+            );
+            let error = block_on(client(&transport).sign_in(
+                flow,
+                "eu-west-1_myPool",
+                "a@example.com",
+                Password::new("pw-secret"),
+                || SRP_NOW,
+            ))
+            .unwrap_err();
+            assert_eq!(error.code(), Some(ErrorCode::UserNotFound));
+            let (_, body) = sent_json(&transport, 0);
+            assert_eq!(body["AuthFlow"], expected);
+            let carries_password = transport.sent.borrow()[0].body.contains("pw-secret");
+            assert_eq!(carries_password, flow == AuthFlow::UserPassword, "{flow:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`. Unknown fields are ignored so
 //! a newer config still serves an older build. Every error names the field at fault.
 
+use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
 use serde_json::{Map, Value};
 
@@ -16,6 +17,9 @@ pub struct AppConfig {
     pub endpoint: String,
     /// `passwordPolicy`: the pool's rules for new passwords; Cognito's default when absent.
     pub password_policy: PasswordPolicy,
+    /// `authFlow`: how sign-in proves the password; `USER_SRP_AUTH` (the default) or
+    /// `USER_PASSWORD_AUTH` for app clients that don't allow SRP.
+    pub auth_flow: AuthFlow,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -92,12 +96,19 @@ impl AppConfig {
             Some(_) => return Err(invalid("endpoint", "expected an http:// or https:// URL")),
         };
         let password_policy = PasswordPolicy::from_config(object.get("passwordPolicy"))?;
+        let auth_flow = match optional(object, "authFlow")? {
+            None => AuthFlow::default(),
+            Some(name) => AuthFlow::from_name(name).ok_or_else(|| {
+                invalid("authFlow", "expected USER_SRP_AUTH or USER_PASSWORD_AUTH")
+            })?,
+        };
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
             client_id: client_id.to_owned(),
             endpoint,
             password_policy,
+            auth_flow,
         })
     }
 }
@@ -256,5 +267,32 @@ mod tests {
             Err(ConfigError::NotJson(_))
         ));
         assert!(matches!(AppConfig::parse(""), Err(ConfigError::NotJson(_))));
+    }
+
+    #[test]
+    fn auth_flow_defaults_to_srp_and_accepts_password_auth() {
+        assert_eq!(AppConfig::parse(GOOD).unwrap().auth_flow, AuthFlow::UserSrp);
+        let with =
+            |flow: &str| AppConfig::parse(&GOOD.replace('}', &format!(r#","authFlow":{flow}}}"#)));
+        assert_eq!(
+            with(r#""USER_SRP_AUTH""#).unwrap().auth_flow,
+            AuthFlow::UserSrp
+        );
+        assert_eq!(
+            with(r#"" USER_PASSWORD_AUTH ""#).unwrap().auth_flow,
+            AuthFlow::UserPassword
+        );
+        assert_eq!(with("null").unwrap().auth_flow, AuthFlow::UserSrp);
+        for bad in [
+            r#""REFRESH_TOKEN_AUTH""#,
+            r#""user_srp_auth""#,
+            r#""""#,
+            "7",
+            "true",
+        ] {
+            let error = with(bad).unwrap_err();
+            assert_eq!(error.field(), Some("authFlow"), "{bad}: {error}");
+            assert!(error.to_string().contains("authFlow"), "{error}");
+        }
     }
 }

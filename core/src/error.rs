@@ -183,6 +183,8 @@ pub enum Problem {
     Unknown(String),
     Network,
     UnexpectedReply(u16),
+    /// The browser has no secure random source, so an SRP sign-in can't start safely.
+    NoSecureRandom,
 }
 
 /// Cognito answered with an error body.
@@ -319,6 +321,8 @@ pub enum CognitoError {
         status: u16,
         detail: String,
     },
+    /// No secure random numbers (no `crypto.getRandomValues`): SRP sign-in refuses to guess.
+    NoSecureRandom(String),
 }
 
 impl CognitoError {
@@ -336,6 +340,7 @@ impl CognitoError {
             Self::Service(e) => e.problem(),
             Self::Network(_) => Problem::Network,
             Self::UnexpectedResponse { status, .. } => Problem::UnexpectedReply(*status),
+            Self::NoSecureRandom(_) => Problem::NoSecureRandom,
         }
     }
 }
@@ -633,6 +638,7 @@ mod tests {
             .chain([
                 Problem::Network,
                 Problem::UnexpectedReply(502),
+                Problem::NoSecureRandom,
                 Problem::IncorrectCredentials,
                 Problem::SessionExpired,
                 Problem::ChallengeExpired,

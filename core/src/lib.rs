@@ -16,10 +16,12 @@ pub mod password_policy;
 pub mod redirect;
 pub mod schedule;
 pub mod secret;
+pub mod srp;
 pub mod storage_keys;
 pub mod tab_sync;
 pub mod validation;
 
+pub use api::AuthFlow;
 pub use client::{CognitoClient, SignInOutcome, Tokens};
 pub use config::{AppConfig, ConfigError};
 pub use error::{CognitoError, ErrorCode};

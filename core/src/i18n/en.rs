@@ -184,6 +184,9 @@ fn problem(problem: &Problem) -> Cow<'static, str> {
             return Cow::Owned(format!("Something went wrong ({code}). Please try again."))
         }
         Problem::Network => "Can't reach the sign-in service. Check your connection and try again.",
+        Problem::NoSecureRandom => {
+            "This browser can't make the secure random numbers that signing in needs. Try another browser."
+        }
         Problem::UnexpectedReply(status) => {
             return Cow::Owned(format!(
                 "The sign-in service sent an unexpected reply (HTTP {status}). Please try again."

@@ -216,6 +216,9 @@ fn problem(problem: &Problem) -> Cow<'static, str> {
         Problem::Network => {
             "サインインサービスに接続できません。通信環境をご確認のうえ、もう一度お試しください。"
         }
+        Problem::NoSecureRandom => {
+            "このブラウザーではサインインに必要な安全な乱数を作れません。別のブラウザーでお試しください。"
+        }
         Problem::UnexpectedReply(status) => {
             return Cow::Owned(format!(
                 "サインインサービスから予期しない応答がありました（HTTP {status}）。もう一度お試しください。"
