@@ -1,19 +1,30 @@
+use crate::components::{LanguageSwitcher, PoolPolicy};
 use crate::config_loader::load_config;
-use crate::pages::{ConfigErrorPage, ConfirmPage, SessionPage, SignInPage, SignUpPage};
-use crate::session::{use_session, FlowCtx, Phase, SessionCtx};
+use crate::handoff::Handoff;
+use crate::i18n::{use_i18n, I18n};
+use crate::pages::{
+    ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
+    NotFoundPage, ResetPasswordPage, SessionPage, SignInPage, SignUpPage,
+};
+use crate::session::{use_session, Phase, SessionCtx};
 use leptos::prelude::*;
+use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::AppConfig;
-use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole sign-in app: loads `config.json`, then serves the pages for that pool.
+/// The whole sign-in app: the language switcher, then `config.json` is loaded and the pages for
+/// that pool are served.
 #[component]
 pub fn App() -> impl IntoView {
+    I18n::provide();
+    let i18n = use_i18n();
     let config = LocalResource::new(load_config);
     view! {
+        <LanguageSwitcher/>
         <main class="card">
             {move || match config.get() {
-                None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{i18n.tr(Text::Loading)}</p> }.into_any(),
                 Some(Ok(config)) => view! { <Pages config/> }.into_any(),
                 Some(Err(error)) => view! { <ConfigErrorPage error/> }.into_any(),
             }}
@@ -25,15 +36,20 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: AppConfig) -> impl IntoView {
     SessionCtx::provide(&config);
-    FlowCtx::provide();
+    Handoff::provide();
+    provide_context(PoolPolicy(config.password_policy));
     view! {
         <Router>
-            <Routes fallback=NotFound>
+            <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=Home/>
                 <Route path=path!("/sign-in") view=SignInPage/>
                 <Route path=path!("/sign-up") view=SignUpPage/>
                 <Route path=path!("/confirm") view=ConfirmPage/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage/>
+                <Route path=path!("/new-password") view=NewPasswordPage/>
                 <Route path=path!("/session") view=SessionPage/>
+                <Route path=path!("/change-password") view=ChangePasswordPage/>
             </Routes>
         </Router>
     }
@@ -48,13 +64,5 @@ fn Home() -> impl IntoView {
         Phase::Restoring => None,
         Phase::SignedIn => Some(view! { <Redirect path="/session"/> }),
         Phase::SignedOut => Some(view! { <Redirect path="/sign-in"/> }),
-    }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
-    view! {
-        <h1>"Page not found"</h1>
-        <p><A href="/sign-in">"Back to sign in"</A></p>
     }
 }

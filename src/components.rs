@@ -1,55 +1,52 @@
 //! Small building blocks shared by the pages: labelled fields, the submit button, messages,
-//! and the guards that keep signed-in and signed-out pages apart.
+//! the page heading, the language switcher, and the guards that keep signed-in and signed-out
+//! pages apart. Every word comes from the catalogue of the user's language.
 
-use crate::session::{use_session, Phase};
+mod field;
+mod guards;
+mod heading;
+mod language;
+
+pub use field::{after_submit, PasswordField, PoolPolicy, TextField};
+pub use guards::{SignedInOnly, SignedOutOnly};
+pub use heading::PageHeading;
+pub use language::LanguageSwitcher;
+
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos_cognito_core::i18n::Text;
 
-/// A labelled input. Its error, when present, is linked with `aria-describedby` and marks the
-/// input `aria-invalid`.
+/// The form's submit button. While `pending` it is disabled and busy (a spinner shows); its name
+/// stays the same so assistive technology (and tests) keep finding it.
 #[component]
-pub fn TextField(
-    /// Element id, also the base of the error's id.
-    id: &'static str,
-    label: &'static str,
-    /// The input type: `email`, `password`, `text`.
-    #[prop(default = "text")]
-    kind: &'static str,
-    /// The `autocomplete` hint that lets password managers fill the field.
-    autocomplete: &'static str,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(optional)] inputmode: Option<&'static str>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let described_by = error_id.clone();
+pub fn SubmitButton(label: Text, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                name=id
-                type=kind
-                autocomplete=autocomplete
-                inputmode=inputmode
-                bind:value=value
-                aria-invalid=move || error.get().map(|_| "true")
-                aria-describedby=move || error.get().map(|_| described_by.clone())
-            />
-            <p id=error_id class="field-error" hidden=move || error.get().is_none()>
-                {move || error.get()}
-            </p>
-        </div>
+        <button type="submit" class="primary" disabled=pending aria-busy=move || pending.get().then_some("true")>
+            {move || i18n.t(&label)}
+        </button>
     }
 }
 
-/// The form's submit button. While `pending` it is disabled and busy; its name stays the same
-/// so assistive technology (and tests) keep finding it.
+/// A button beside the form's main one (resend a code, sign out everywhere), with the same
+/// pending behaviour as [`SubmitButton`].
 #[component]
-pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+pub fn ActionButton(
+    label: Text,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] disabled: Signal<bool>,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <button type="submit" class="primary" disabled=pending aria-busy=move || pending.get().then_some("true")>
-            {label}
+        <button
+            type="button"
+            class="secondary"
+            on:click=move |_| on_click()
+            disabled=disabled
+            aria-busy=move || pending.get().then_some("true")
+        >
+            {move || i18n.t(&label)}
         </button>
     }
 }
@@ -74,34 +71,6 @@ pub fn StatusNote(#[prop(into)] message: Signal<Option<String>>) -> impl IntoVie
     }
 }
 
-/// Renders its children only when nobody is signed in; a signed-in user goes to the session page.
-#[component]
-pub fn SignedOutOnly(children: ChildrenFn) -> impl IntoView {
-    let session = use_session();
-    let phase = Memo::new(move |_| session.phase());
-    move || match phase.get() {
-        Phase::Restoring => restoring().into_any(),
-        Phase::SignedIn => view! { <Redirect path="/session"/> }.into_any(),
-        Phase::SignedOut => children().into_any(),
-    }
-}
-
-/// Renders its children only for a signed-in user; others go to the sign-in page.
-#[component]
-pub fn SignedInOnly(children: ChildrenFn) -> impl IntoView {
-    let session = use_session();
-    let phase = Memo::new(move |_| session.phase());
-    move || match phase.get() {
-        Phase::Restoring => restoring().into_any(),
-        Phase::SignedOut => view! { <Redirect path="/sign-in"/> }.into_any(),
-        Phase::SignedIn => children().into_any(),
-    }
-}
-
-fn restoring() -> impl IntoView {
-    view! { <p class="loading" role="status">"Restoring your session…"</p> }
-}
-
 /// Moves keyboard focus to an element, e.g. the first invalid field after a submit.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
@@ -111,5 +80,16 @@ pub fn focus(id: &str) {
     {
         // Focus can only fail for detached elements; nothing to report to the user.
         let _ = element.focus();
+    }
+}
+
+/// Focuses the first field whose check failed; true if there was one.
+pub fn focus_first_invalid(fields: &[(&str, bool)]) -> bool {
+    match fields.iter().find(|(_, invalid)| *invalid) {
+        Some((id, _)) => {
+            focus(id);
+            true
+        }
+        None => false,
     }
 }

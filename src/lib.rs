@@ -6,6 +6,8 @@
 mod app;
 pub mod components;
 mod config_loader;
+pub mod handoff;
+pub mod i18n;
 pub mod pages;
 pub mod session;
 pub mod storage;

@@ -1,16 +1,17 @@
+use crate::components::PageHeading;
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::ConfigError;
 
-/// Shown instead of the app when `config.json` is missing or wrong: which field, and how to fix it.
+/// Shown instead of the app when `config.json` is missing or wrong: which field, and how to fix
+/// it. The fault itself is named in the words of `config.json` (for the site owner).
 #[component]
 pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <h1>"This sign-in page isn't set up yet"</h1>
+        <PageHeading text=Text::ConfigErrorTitle/>
         <div class="alert" role="alert">{error.to_string()}</div>
-        <p>
-            "The site owner needs to put a valid " <code>"config.json"</code>
-            " beside index.html with the fields " <code>"region"</code> ", " <code>"userPoolId"</code>
-            " and " <code>"clientId"</code> " (and optionally " <code>"endpoint"</code> ")."
-        </p>
+        <p>{i18n.tr(Text::ConfigErrorHelp)}</p>
     }
 }

@@ -1,13 +1,20 @@
-use super::field_message;
-use crate::components::{focus, ErrorAlert, SignedOutOnly, StatusNote, SubmitButton, TextField};
-use crate::session::{use_session, FlowCtx};
+use super::code_step::{code_sent_line, email_check, latest_problem};
+use crate::components::{
+    after_submit, focus_first_invalid, ActionButton, ErrorAlert, PageHeading, SignedOutOnly,
+    StatusNote, SubmitButton, TextField,
+};
+use crate::handoff::Handoff;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_cognito_core::api::CodeDeliveryDetails;
+use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::validation::{normalize_code, normalize_email};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-/// Confirms a new account with the code Cognito sent, or sends a new code.
+/// Confirms a new account with the code Cognito sent, or sends a new code. Right after a
+/// sign-up in this tab, confirming also signs the user in.
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     view! {
@@ -17,26 +24,24 @@ pub fn ConfirmPage() -> impl IntoView {
     }
 }
 
-/// "We sent a code to a***@e***." from Cognito's delivery details, or the address typed.
-fn sent_to(delivery: Option<&CodeDeliveryDetails>, email: &str) -> String {
-    match delivery.and_then(|d| d.destination.as_deref()) {
-        Some(destination) => format!("We sent a code to {destination}. Enter it below."),
-        None if email.is_empty() => "Enter the confirmation code we emailed you.".to_owned(),
-        None => format!("Enter the confirmation code we sent to {email}."),
-    }
-}
-
 #[component]
 fn ConfirmForm() -> impl IntoView {
-    let client = use_session().client();
-    let flow = FlowCtx::use_flow();
+    let session = use_session();
+    let client = session.client();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
     let navigate = use_navigate();
+    // The sign-up password serves this page only: leaving it drops the password.
+    on_cleanup(move || handoff.forget_sign_up_password());
     // Reached without an email in hand (e.g. after a reload): ask for it.
-    let ask_email = flow.email.get_untracked().is_none();
-    let email = RwSignal::new(flow.email.get_untracked().unwrap_or_default());
+    let ask_email = handoff.email.get_untracked().is_none();
+    let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
     let code = RwSignal::new(String::new());
-    let email_error = RwSignal::new(None);
-    let code_error = RwSignal::new(None);
+    // The address is checked by both buttons, the code only by Confirm.
+    let email_checked = RwSignal::new(false);
+    let submitted = RwSignal::new(false);
+    let email_error = after_submit(email_checked, move || normalize_email(&email.get()).err());
+    let code_error = after_submit(submitted, move || normalize_code(&code.get()).err());
 
     let confirm = Action::new_local({
         let client = client.clone();
@@ -49,11 +54,16 @@ fn ConfirmForm() -> impl IntoView {
             );
             async move {
                 if let Err(error) = client.confirm_sign_up(&email, &code).await {
-                    return Some(error.to_string());
+                    return Some(error.problem());
                 }
-                flow.email.set(Some(email));
-                flow.notice
-                    .set(Some("Your account is confirmed. Sign in to continue."));
+                if let Some(password) = handoff.take_sign_up_password(&email) {
+                    // Signed in: the page guard moves on to the session page.
+                    if let Ok(None) = session.sign_in(&email, password).await {
+                        return None;
+                    }
+                }
+                handoff.email.set(Some(email));
+                handoff.leave_notice(Text::AccountConfirmed);
                 navigate("/sign-in", Default::default());
                 None
             }
@@ -62,83 +72,71 @@ fn ConfirmForm() -> impl IntoView {
     let resend = Action::new_local(move |email: &String| {
         let (client, email) = (client.clone(), email.clone());
         async move {
-            let delivery = client.resend_confirmation_code(&email).await?;
-            flow.awaiting_code(email, delivery);
-            Ok::<_, leptos_cognito_core::CognitoError>(())
+            let delivery = client
+                .resend_confirmation_code(&email)
+                .await
+                .map_err(|error| error.problem())?;
+            handoff.awaiting_code(email, delivery);
+            Ok::<_, Problem>(())
         }
     });
 
     let busy = Signal::derive(move || confirm.pending().get() || resend.pending().get());
-    let failure = Signal::derive(move || {
-        if busy.get() {
-            return None;
-        }
-        let confirm_error = confirm.value().get().flatten();
-        let resend_error = resend
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .map(|e| e.to_string());
-        confirm_error.or(resend_error)
-    });
-    let sent_line = Signal::derive(move || {
-        let resent = matches!(resend.value().get(), Some(Ok(())));
-        let line = flow.delivery.with(|d| sent_to(d.as_ref(), &email.get()));
-        Some(if resent {
-            format!("A new code is on its way. {line}")
-        } else {
-            line
-        })
-    });
+    let failure = latest_problem(
+        busy,
+        Signal::derive(move || confirm.value().get().flatten()),
+        Signal::derive(move || resend.value().get().and_then(Result::err)),
+    );
+    let sent_again = Signal::derive(move || matches!(resend.value().get(), Some(Ok(()))));
+    let sent_line = code_sent_line(handoff, email, sent_again);
 
-    let checked_email = move || {
-        let checked = normalize_email(&email.get_untracked());
-        email_error.set(field_message(&checked));
-        if let Ok(normalized) = &checked {
-            email.set(normalized.clone());
-        } else {
-            focus("email");
-        }
-        checked.ok()
-    };
+    let checked_email = email_check(email, email_checked);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        let Some(email) = checked_email() else { return };
+        submitted.set(true);
+        let checked_email = checked_email();
         let checked_code = normalize_code(&code.get_untracked());
-        code_error.set(field_message(&checked_code));
-        match checked_code {
-            Ok(code) => {
-                confirm.dispatch((email, code));
-            }
-            Err(_) => focus("code"),
+        if focus_first_invalid(&[
+            ("email", checked_email.is_none()),
+            ("code", checked_code.is_err()),
+        ]) {
+            return;
+        }
+        if let (Some(email), Ok(code)) = (checked_email, checked_code) {
+            confirm.dispatch((email, code));
         }
     };
-    let on_resend = move |_| {
+    let on_resend = move || {
         if busy.get_untracked() {
             return;
         }
-        if let Some(email) = checked_email() {
-            resend.dispatch(email);
+        match checked_email() {
+            Some(email) => {
+                // The new code supersedes what the last attempt said about the old one.
+                confirm.value().set(None);
+                resend.dispatch(email);
+            }
+            None => {
+                focus_first_invalid(&[("email", true)]);
+            }
         }
     };
 
     view! {
-        <h1>"Confirm your account"</h1>
-        <StatusNote message=sent_line/>
+        <PageHeading text=Text::ConfirmTitle/>
+        <StatusNote message=i18n.words(move || sent_line.get())/>
         <form on:submit=on_submit novalidate>
             {ask_email.then(|| view! {
-                <TextField id="email" label="Email" kind="email" autocomplete="username" value=email error=email_error/>
+                <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
             })}
-            <TextField id="code" label="Confirmation code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
-            <ErrorAlert message=failure/>
-            <SubmitButton label="Confirm" pending=confirm.pending()/>
-            <button type="button" class="secondary" on:click=on_resend disabled=busy aria-busy=move || resend.pending().get().then_some("true")>
-                "Resend code"
-            </button>
+            <TextField id="code" label=Text::ConfirmationCode autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+            <ErrorAlert message=i18n.words(move || failure.get())/>
+            <SubmitButton label=Text::ConfirmButton pending=confirm.pending()/>
+            <ActionButton label=Text::ResendCode pending=resend.pending() disabled=busy on_click=on_resend/>
         </form>
-        <p class="switch"><A href="/sign-in">"Back to sign in"</A></p>
+        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

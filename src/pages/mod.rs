@@ -1,21 +1,25 @@
 //! One component per screen.
 
+mod change_password;
+mod code_step;
 mod config_error;
 mod confirm;
+mod forgot_password;
+mod new_password;
+mod not_found;
+mod reset_password;
 mod session;
 mod session_health;
 mod sign_in;
 mod sign_up;
 
+pub use change_password::ChangePasswordPage;
 pub use config_error::ConfigErrorPage;
 pub use confirm::ConfirmPage;
+pub use forgot_password::ForgotPasswordPage;
+pub use new_password::NewPasswordPage;
+pub use not_found::NotFoundPage;
+pub use reset_password::ResetPasswordPage;
 pub use session::SessionPage;
 pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;
-
-use leptos_cognito_core::validation::FieldError;
-
-/// The text to show beside a field, if its check failed.
-fn field_message<T>(check: &Result<T, FieldError>) -> Option<String> {
-    check.as_ref().err().map(ToString::to_string)
-}

@@ -1,9 +1,14 @@
 use super::session_health::SessionHealth;
-use crate::components::SignedInOnly;
+use crate::components::{ActionButton, ErrorAlert, PageHeading, SignedInOnly, StatusNote};
+use crate::handoff::Handoff;
+use crate::i18n::use_i18n;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
+use leptos_cognito_core::i18n::{Lang, Text};
+use leptos_router::components::A;
 
-/// Who is signed in and until when, with sign-out.
+/// Who is signed in and until when, with changing the password and signing out (this device,
+/// or every device).
 #[component]
 pub fn SessionPage() -> impl IntoView {
     view! {
@@ -13,50 +18,92 @@ pub fn SessionPage() -> impl IntoView {
     }
 }
 
-/// A Unix time in seconds as the user's local date and time.
-fn local_time(unix_seconds: u64) -> String {
+/// A Unix time in seconds as a local date and time, written the way `lang` writes them.
+fn local_time(unix_seconds: u64, lang: Lang) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         unix_seconds as f64 * 1000.0,
     ));
-    String::from(date.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+    let locale = match lang {
+        Lang::En => "en-GB",
+        Lang::Ja => "ja-JP",
+    };
+    String::from(date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 #[component]
 fn SessionDetails() -> impl IntoView {
     let session = use_session();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
+    let notice = handoff.take_notice();
     let signed_in = move || match session.state().get() {
         SessionState::SignedIn(s) => Some(s),
         _ => None,
     };
     let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
-    let pending = sign_out.pending();
+    let sign_out_everywhere = Action::new_local(move |_: &()| async move {
+        // Left before the call: once signed out, the sign-in page takes it at once.
+        handoff.leave_notice(Text::SignedOutEverywhere);
+        let result = session.sign_out_everywhere().await;
+        if result.is_err() {
+            handoff.take_notice();
+        }
+        result.map_err(|error| error.problem())
+    });
+    let busy =
+        Signal::derive(move || sign_out.pending().get() || sign_out_everywhere.pending().get());
+    let failure = i18n.words(move || {
+        if busy.get() {
+            return None;
+        }
+        sign_out_everywhere
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(Text::Problem)
+    });
 
     view! {
-        <h1>"You're signed in"</h1>
+        <PageHeading text=Text::SignedInTitle/>
+        <StatusNote message=i18n.words(move || notice.clone())/>
         <dl class="facts">
-            <dt>"Signed in as"</dt>
+            <dt>{i18n.tr(Text::SignedInAs)}</dt>
             <dd data-testid="session-email">{move || signed_in().map(|s| s.email)}</dd>
-            <dt>"Session expires"</dt>
+            <dt>{i18n.tr(Text::SessionExpires)}</dt>
             <dd>
                 {move || signed_in().map(|s| {
                     let exp = s.tokens.id_claims.exp;
-                    view! { <time datetime=exp.to_string()>{local_time(exp)}</time> }
+                    view! { <time datetime=exp.to_string()>{local_time(exp, i18n.lang())}</time> }
                 })}
             </dd>
         </dl>
         <SessionHealth/>
-        <button
-            type="button"
-            class="primary"
-            on:click=move |_| {
-                if !pending.get_untracked() {
-                    sign_out.dispatch(());
+        <p><A href="/change-password">{i18n.tr(Text::ChangePasswordTitle)}</A></p>
+        <ErrorAlert message=failure/>
+        <div class="actions">
+            <button
+                type="button"
+                class="primary"
+                on:click=move |_| {
+                    if !busy.get_untracked() {
+                        sign_out.dispatch(());
+                    }
                 }
-            }
-            disabled=pending
-            aria-busy=move || pending.get().then_some("true")
-        >
-            "Sign out"
-        </button>
+                disabled=busy
+                aria-busy=move || sign_out.pending().get().then_some("true")
+            >
+                {i18n.tr(Text::SignOut)}
+            </button>
+            <ActionButton
+                label=Text::SignOutEverywhere
+                pending=sign_out_everywhere.pending()
+                disabled=busy
+                on_click=move || {
+                    if !busy.get_untracked() {
+                        sign_out_everywhere.dispatch(());
+                    }
+                }
+            />
+        </div>
     }
 }

@@ -1,13 +1,21 @@
-use super::field_message;
-use crate::components::{focus, ErrorAlert, SignedOutOnly, StatusNote, SubmitButton, TextField};
-use crate::session::{is_unconfirmed, use_session, FlowCtx};
+use crate::components::{
+    after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, SignedOutOnly,
+    StatusNote, SubmitButton, TextField,
+};
+use crate::handoff::{Handoff, PendingChallenge};
+use crate::i18n::use_i18n;
+use crate::session::account::NEW_PASSWORD_REQUIRED;
+use crate::session::{is_unconfirmed, use_session};
 use leptos::prelude::*;
+use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::validation::{normalize_email, require_password};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-/// Email and password sign-in. An unconfirmed account is sent on to the confirm page.
+/// Email and password sign-in. An unconfirmed account is sent on to the confirm page, a user
+/// who must choose a new password to the new-password page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     view! {
@@ -20,33 +28,38 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 fn SignInForm() -> impl IntoView {
     let session = use_session();
-    let flow = FlowCtx::use_flow();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
     let navigate = use_navigate();
-    let email = RwSignal::new(flow.email.get_untracked().unwrap_or_default());
+    let notice = RwSignal::new(handoff.take_notice());
+    let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
     let password = RwSignal::new(String::new());
-    let email_error = RwSignal::new(None);
-    let password_error = RwSignal::new(None);
+    let submitted = RwSignal::new(false);
+    let email_error = after_submit(submitted, move || normalize_email(&email.get()).err());
+    let password_error = after_submit(submitted, move || require_password(&password.get()).err());
 
     let sign_in = Action::new_local(move |(email, password): &(String, Password)| {
         let (email, password, navigate) = (email.clone(), password.clone(), navigate.clone());
         async move {
             match session.sign_in(&email, password).await {
                 Ok(None) => None,
-                Ok(Some(challenge)) => Some(format!(
-                    "This account needs a step this page doesn't support yet ({}).",
-                    challenge.name
-                )),
+                Ok(Some(challenge)) if challenge.name == NEW_PASSWORD_REQUIRED => {
+                    handoff.set_challenge(PendingChallenge { email, challenge });
+                    navigate("/new-password", Default::default());
+                    None
+                }
+                Ok(Some(challenge)) => Some(Problem::UnsupportedChallenge(challenge.name)),
                 Err(error) if is_unconfirmed(&error) => {
-                    flow.awaiting_code(email, None);
+                    handoff.awaiting_code(email, None);
                     navigate("/confirm", Default::default());
                     None
                 }
-                Err(error) => Some(error.to_string()),
+                Err(error) => Some(error.problem()),
             }
         }
     });
     let pending = sign_in.pending();
-    let failure = Signal::derive(move || {
+    let failure = i18n.words(move || {
         if pending.get() {
             return None;
         }
@@ -54,13 +67,8 @@ fn SignInForm() -> impl IntoView {
             .value()
             .get()
             .flatten()
-            .or_else(|| session.restore_error().get().map(|e| e.to_string()))
-            .or_else(|| {
-                session
-                    .ended()
-                    .get()
-                    .then(|| "Your session has ended. Please sign in again.".to_owned())
-            })
+            .or_else(|| session.restore_error().get().map(|e| e.problem()))
+            .map(Text::Problem)
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -68,30 +76,39 @@ fn SignInForm() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        flow.notice.set(None);
+        notice.set(None);
+        submitted.set(true);
         let checked_email = normalize_email(&email.get_untracked());
-        let checked_password = require_password(&password.get_untracked());
-        email_error.set(field_message(&checked_email));
-        password_error.set(field_message(&checked_password));
-        match (checked_email, checked_password) {
-            (Ok(normalized), Ok(())) => {
-                email.set(normalized.clone());
-                sign_in.dispatch((normalized, Password::new(password.get_untracked())));
-            }
-            (Err(_), _) => focus("email"),
-            (Ok(_), Err(_)) => focus("password"),
+        let password_missing = require_password(&password.get_untracked()).is_err();
+        if focus_first_invalid(&[
+            ("email", checked_email.is_err()),
+            ("password", password_missing),
+        ]) {
+            return;
+        }
+        if let Ok(normalized) = checked_email {
+            email.set(normalized.clone());
+            sign_in.dispatch((normalized, Password::new(password.get_untracked())));
         }
     };
 
     view! {
-        <h1>"Sign in"</h1>
-        <StatusNote message=Signal::derive(move || flow.notice.get().map(str::to_owned))/>
+        <PageHeading text=Text::SignIn/>
+        <StatusNote message=i18n.words(move || notice.get())/>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label="Email" kind="email" autocomplete="username" value=email error=email_error/>
-            <TextField id="password" label="Password" kind="password" autocomplete="current-password" value=password error=password_error/>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
+            <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_error/>
+            <p class="aside">
+                <A href="/forgot-password" on:click=move |_| {
+                    let typed = email.get_untracked();
+                    handoff.email.set((!typed.trim().is_empty()).then_some(typed));
+                }>{i18n.tr(Text::ForgotPasswordLink)}</A>
+            </p>
             <ErrorAlert message=failure/>
-            <SubmitButton label="Sign in" pending=pending/>
+            <SubmitButton label=Text::SignIn pending=pending/>
         </form>
-        <p class="switch">"No account yet? " <A href="/sign-up">"Create an account"</A></p>
+        <p class="switch">
+            {i18n.tr(Text::NoAccountYet)} " " <A href="/sign-up">{i18n.tr(Text::CreateAnAccount)}</A>
+        </p>
     }
 }

@@ -1,9 +1,14 @@
-use super::field_message;
-use crate::components::{focus, ErrorAlert, SignedOutOnly, SubmitButton, TextField};
-use crate::session::{use_session, FlowCtx};
+use crate::components::{
+    after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, PoolPolicy,
+    SignedOutOnly, SubmitButton, TextField,
+};
+use crate::handoff::Handoff;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
 use leptos::prelude::*;
+use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::validation::{normalize_email, passwords_match, require_password};
+use leptos_cognito_core::validation::{check_new_password, normalize_email, passwords_match};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -21,14 +26,23 @@ pub fn SignUpPage() -> impl IntoView {
 #[component]
 fn SignUpForm() -> impl IntoView {
     let client = use_session().client();
-    let flow = FlowCtx::use_flow();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
+    let policy = PoolPolicy::use_policy();
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    let email_error = RwSignal::new(None);
-    let password_error = RwSignal::new(None);
-    let confirmation_error = RwSignal::new(None);
+    let submitted = RwSignal::new(false);
+    let email_error = after_submit(submitted, move || normalize_email(&email.get()).err());
+    let password_error = after_submit(submitted, move || {
+        check_new_password(&policy, &password.get())
+            .err()
+            .map(|(error, _)| error)
+    });
+    let confirmation_error = after_submit(submitted, move || {
+        passwords_match(&password.get(), &confirmation.get()).err()
+    });
 
     let sign_up = Action::new_local(move |(email, password): &(String, Password)| {
         let (client, email, password, navigate) = (
@@ -38,26 +52,27 @@ fn SignUpForm() -> impl IntoView {
             navigate.clone(),
         );
         async move {
-            let response = match client.sign_up(&email, password).await {
+            let response = match client.sign_up(&email, password.clone()).await {
                 Ok(response) => response,
-                Err(error) => return Some(error.to_string()),
+                Err(error) => return Some(error.problem()),
             };
             if response.user_confirmed {
-                flow.email.set(Some(email));
-                flow.notice
-                    .set(Some("Your account is ready. Sign in to continue."));
+                handoff.email.set(Some(email));
+                handoff.leave_notice(Text::AccountReady);
                 navigate("/sign-in", Default::default());
             } else {
-                flow.awaiting_code(email, response.code_delivery_details);
+                handoff.awaiting_code(email.clone(), response.code_delivery_details);
+                // Only for signing in right after the code is confirmed; dropped then.
+                handoff.keep_sign_up_password(email, password);
                 navigate("/confirm", Default::default());
             }
             None
         }
     });
     let pending = sign_up.pending();
-    let failure = Signal::derive(move || {
+    let failure = i18n.words(move || {
         (!pending.get())
-            .then(|| sign_up.value().get().flatten())
+            .then(|| sign_up.value().get().flatten().map(Text::Problem))
             .flatten()
     });
 
@@ -66,33 +81,36 @@ fn SignUpForm() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
+        submitted.set(true);
+        let (typed, confirmed) = (password.get_untracked(), confirmation.get_untracked());
         let checked_email = normalize_email(&email.get_untracked());
-        let checked_password = require_password(&password.get_untracked());
-        let checked_match =
-            passwords_match(&password.get_untracked(), &confirmation.get_untracked());
-        email_error.set(field_message(&checked_email));
-        password_error.set(field_message(&checked_password));
-        confirmation_error.set(field_message(&checked_match));
-        match (checked_email, checked_password, checked_match) {
-            (Ok(normalized), Ok(()), Ok(())) => {
-                email.set(normalized.clone());
-                sign_up.dispatch((normalized, Password::new(password.get_untracked())));
-            }
-            (Err(_), _, _) => focus("email"),
-            (_, Err(_), _) => focus("password"),
-            _ => focus("confirm-password"),
+        if focus_first_invalid(&[
+            ("email", checked_email.is_err()),
+            ("password", check_new_password(&policy, &typed).is_err()),
+            (
+                "confirm-password",
+                passwords_match(&typed, &confirmed).is_err(),
+            ),
+        ]) {
+            return;
+        }
+        if let Ok(normalized) = checked_email {
+            email.set(normalized.clone());
+            sign_up.dispatch((normalized, Password::new(typed)));
         }
     };
 
     view! {
-        <h1>"Create an account"</h1>
+        <PageHeading text=Text::CreateAnAccount/>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label="Email" kind="email" autocomplete="username" value=email error=email_error/>
-            <TextField id="password" label="Password" kind="password" autocomplete="new-password" value=password error=password_error/>
-            <TextField id="confirm-password" label="Confirm password" kind="password" autocomplete="new-password" value=confirmation error=confirmation_error/>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
+            <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_error policy=policy/>
+            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_error/>
             <ErrorAlert message=failure/>
-            <SubmitButton label="Create account" pending=pending/>
+            <SubmitButton label=Text::CreateAccountButton pending=pending/>
         </form>
-        <p class="switch">"Already have an account? " <A href="/sign-in">"Back to sign in"</A></p>
+        <p class="switch">
+            {i18n.tr(Text::HaveAnAccount)} " " <A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A>
+        </p>
     }
 }

@@ -4,6 +4,7 @@
 //! The session keeps itself fresh: see `refresh.rs` for the schedule, the wake-ups and the
 //! single flight across tabs, `tabs.rs` for what tabs tell each other, `lock.rs` for the lock.
 
+pub mod account;
 mod lock;
 mod refresh;
 mod tabs;

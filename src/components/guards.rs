@@ -1,0 +1,37 @@
+//! Guards that keep signed-in and signed-out pages apart.
+
+use crate::i18n::use_i18n;
+use crate::session::{use_session, Phase};
+use leptos::prelude::*;
+use leptos_cognito_core::i18n::Text;
+use leptos_router::components::Redirect;
+
+/// Renders its children only when nobody is signed in; a signed-in user goes to the session page.
+#[component]
+pub fn SignedOutOnly(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let phase = Memo::new(move |_| session.phase());
+    move || match phase.get() {
+        Phase::Restoring => view! { <Restoring/> }.into_any(),
+        Phase::SignedIn => view! { <Redirect path="/session"/> }.into_any(),
+        Phase::SignedOut => children().into_any(),
+    }
+}
+
+/// Renders its children only for a signed-in user; others go to the sign-in page.
+#[component]
+pub fn SignedInOnly(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let phase = Memo::new(move |_| session.phase());
+    move || match phase.get() {
+        Phase::Restoring => view! { <Restoring/> }.into_any(),
+        Phase::SignedOut => view! { <Redirect path="/sign-in"/> }.into_any(),
+        Phase::SignedIn => children().into_any(),
+    }
+}
+
+#[component]
+fn Restoring() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" role="status">{move || i18n.t(&Text::RestoringSession)}</p> }
+}

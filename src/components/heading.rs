@@ -1,0 +1,22 @@
+//! The page's `<h1>`: it names the page in the tab title too, and takes keyboard focus when the
+//! page appears, so a screen reader announces where a link or a form led.
+
+use crate::i18n::use_i18n;
+use leptos::html::H1;
+use leptos::prelude::*;
+use leptos_cognito_core::i18n::Text;
+
+#[component]
+pub fn PageHeading(text: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<H1>::new();
+    let words = Memo::new(move |_| i18n.t(&text));
+    // The tab title and the focus live outside the view: effects keep them in step.
+    Effect::new(move || document().set_title(&words.get()));
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    view! { <h1 tabindex="-1" node_ref=heading>{words}</h1> }
+}

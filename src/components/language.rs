@@ -1,0 +1,33 @@
+//! The language switcher shown on every page: one button per language, named in that language,
+//! the current one pressed.
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_cognito_core::i18n::{Lang, Text};
+
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let buttons = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        lang=lang.tag()
+                        aria-pressed=move || if i18n.lang() == lang { "true" } else { "false" }
+                        on:click=move |_| i18n.choose(lang)
+                    >
+                        {lang.native_name()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="languages" aria-label=move || i18n.t(&Text::LanguageLabel)>
+            <ul>{buttons}</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,120 @@
+use crate::components::{
+    after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, PoolPolicy,
+    SignedOutOnly, SubmitButton,
+};
+use crate::handoff::{Handoff, PendingChallenge};
+use crate::i18n::use_i18n;
+use crate::session::account::NEW_PASSWORD_REQUIRED;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::validation::{check_new_password, passwords_match};
+use leptos_router::components::A;
+
+/// For a user an administrator created: the sign-in stopped at `NEW_PASSWORD_REQUIRED`, and the
+/// user chooses their own password here, which also signs them in.
+#[component]
+pub fn NewPasswordPage() -> impl IntoView {
+    view! {
+        <SignedOutOnly>
+            <NewPasswordForm/>
+        </SignedOutOnly>
+    }
+}
+
+#[component]
+fn NewPasswordForm() -> impl IntoView {
+    let session = use_session();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
+    let policy = PoolPolicy::use_policy();
+    let password = RwSignal::new(String::new());
+    let confirmation = RwSignal::new(String::new());
+    let submitted = RwSignal::new(false);
+    let password_error = after_submit(submitted, move || {
+        check_new_password(&policy, &password.get())
+            .err()
+            .map(|(error, _)| error)
+    });
+    let confirmation_error = after_submit(submitted, move || {
+        passwords_match(&password.get(), &confirmation.get()).err()
+    });
+
+    let complete = Action::new_local(move |password: &Password| {
+        let password = password.clone();
+        async move {
+            // The challenge lives a few minutes in memory only; a reload loses it.
+            let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
+                return Some(Problem::ChallengeExpired);
+            };
+            match session
+                .complete_new_password(&email, &challenge, password)
+                .await
+            {
+                // Signed in: the page guard moves on to the session page.
+                Ok(None) => {
+                    handoff.clear_challenge();
+                    None
+                }
+                Ok(Some(next)) if next.name == NEW_PASSWORD_REQUIRED => {
+                    handoff.set_challenge(PendingChallenge {
+                        email,
+                        challenge: next,
+                    });
+                    Some(Problem::PasswordNotAllowed)
+                }
+                Ok(Some(next)) => Some(Problem::UnsupportedChallenge(next.name)),
+                Err(error) => Some(error.problem()),
+            }
+        }
+    });
+    let pending = complete.pending();
+    let failure = i18n.words(move || {
+        if pending.get() {
+            return None;
+        }
+        let missing = handoff
+            .challenge()
+            .is_none()
+            .then_some(Problem::ChallengeExpired);
+        complete
+            .value()
+            .get()
+            .flatten()
+            .or(missing)
+            .map(Text::Problem)
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        submitted.set(true);
+        let (typed, confirmed) = (password.get_untracked(), confirmation.get_untracked());
+        if focus_first_invalid(&[
+            ("new-password", check_new_password(&policy, &typed).is_err()),
+            (
+                "confirm-password",
+                passwords_match(&typed, &confirmed).is_err(),
+            ),
+        ]) {
+            return;
+        }
+        complete.dispatch(Password::new(typed));
+    };
+
+    view! {
+        <PageHeading text=Text::NewPasswordTitle/>
+        <p>{i18n.tr(Text::NewPasswordIntro)}</p>
+        <form on:submit=on_submit novalidate>
+            <PasswordField id="new-password" label=Text::NewPassword autocomplete="new-password" value=password error=password_error policy=policy/>
+            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_error/>
+            <ErrorAlert message=failure/>
+            <SubmitButton label=Text::ChangePasswordButton pending=pending/>
+        </form>
+        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+    }
+}

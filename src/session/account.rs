@@ -1,0 +1,62 @@
+//! Password steps that belong to the session: the new password Cognito demands of a user an
+//! administrator created (`NEW_PASSWORD_REQUIRED`), and changing the password while signed in.
+
+use super::SessionCtx;
+use super::SessionError;
+use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo};
+use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::{CognitoError, SignInOutcome};
+
+/// Cognito's name for the challenge [`SessionCtx::complete_new_password`] answers.
+pub const NEW_PASSWORD_REQUIRED: &str = "NEW_PASSWORD_REQUIRED";
+
+impl SessionCtx {
+    /// Answers `NEW_PASSWORD_REQUIRED` with the user's own password and, on success, signs in.
+    /// `Ok(Some(_))` means Cognito asks for yet another step.
+    pub async fn complete_new_password(
+        &self,
+        email: &str,
+        challenge: &ChallengeSessionInfo,
+        new_password: Password,
+    ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
+        // Cognito names the user in the challenge (its internal id); the address typed at sign-in
+        // is an alias it also accepts.
+        let username = ["USER_ID_FOR_SRP", "USERNAME"]
+            .iter()
+            .find_map(|key| challenge.parameters.get(*key))
+            .cloned()
+            .unwrap_or_else(|| email.to_owned());
+        let responses = ChallengeResponses::NewPassword {
+            username,
+            new_password,
+        };
+        match self
+            .client()
+            .respond_to_challenge(responses, challenge.session.clone())
+            .await?
+        {
+            SignInOutcome::SignedIn(tokens) => {
+                self.establish(tokens, Some(email));
+                Ok(None)
+            }
+            SignInOutcome::Challenge(next) => Ok(Some(next)),
+        }
+    }
+
+    /// Changes the signed-in user's password (`ChangePassword`). The error is what to tell them.
+    pub async fn change_password(
+        &self,
+        previous: Password,
+        proposed: Password,
+    ) -> Result<(), Problem> {
+        let access = self.access_token().await.map_err(|error| match error {
+            SessionError::SignedOut => Problem::SessionExpired,
+            SessionError::Refresh(error) => error.problem(),
+        })?;
+        self.client()
+            .change_password(&access, previous, proposed)
+            .await
+            .map_err(|error| error.problem())
+    }
+}
