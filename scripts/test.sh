@@ -27,6 +27,11 @@ count() {
   # cargo test and wasm-bindgen-test: "test result: ok. 3 passed; 0 failed; ..."
   p=$(grep -oE '^test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
   f=$(grep -oE '^test result: .* ([0-9]+) failed' "$log" | grep -oE '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+  if [ "$p" = 0 ] && [ "$f" = 0 ] && grep -qE '^# pass [0-9]+$' "$log"; then
+    # node's test runner with the TAP reporter: "# pass 63" and "# fail 0"
+    p=$(grep -E '^# pass [0-9]+$' "$log" | tail -1 | grep -oE '[0-9]+')
+    f=$(grep -E '^# fail [0-9]+$' "$log" | tail -1 | grep -oE '[0-9]+')
+  fi
   if [ "$p" = 0 ] && [ "$f" = 0 ]; then
     # pytest ("1 failed, 30 passed in 6.1s") and Playwright ("  16 passed (22.8s)", "  1 failed")
     p=$(grep -oE '^[ =]*([0-9]+ failed, )?[0-9]+ passed' "$log" | tail -1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
@@ -46,6 +51,9 @@ run native cargo test -p leptos-cognito-core --locked
 count native
 run local-cognito local-cognito/.venv/bin/python -m pytest -q local-cognito/tests
 count local-cognito
+# Our SRP against amazon-cognito-identity-js's, bit for bit, on random cases.
+run srp-crosscheck node --test --test-reporter=tap tests/srp-crosscheck/
+count srp-crosscheck
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --test browser
 count browser

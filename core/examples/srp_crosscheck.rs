@@ -1,0 +1,139 @@
+//! Runs SRP sign-ins for the cross-check against amazon-cognito-identity-js
+//! (tests/srp-crosscheck/): reads a JSON array of cases on stdin, answers each sign-in's
+//! `InitiateAuth` with the case's challenge, and prints what the client sent, one JSON array on
+//! stdout. Nothing here is a shortcut: the requests come from `CognitoClient` itself.
+//!
+//! A case: `{"userPoolId", "email", "userIdForSrp", "password", "smallA" (hex), "srpB", "salt",
+//! "secretBlock", "epochMs"}`. Its result: `{"srpA", "key" (hex), "respond"}` where `respond`
+//! is the `ChallengeResponses` of the `RespondToAuthChallenge` request, or `{"error"}`.
+
+use leptos_cognito_core::http::{HttpRequest, HttpResponse, HttpTransport, TransportError};
+use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::srp::{pool_name, SrpClient};
+use leptos_cognito_core::CognitoClient;
+use serde_json::{json, Value};
+use std::cell::RefCell;
+use std::io::Read;
+
+/// Answers `InitiateAuth` with the case's challenge and keeps every request body.
+struct CaseServer {
+    challenge: String,
+    sent: RefCell<Vec<Value>>,
+}
+
+impl HttpTransport for &CaseServer {
+    async fn post(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let body: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
+        let first = self.sent.borrow().is_empty();
+        self.sent.borrow_mut().push(body);
+        Ok(if first {
+            HttpResponse {
+                status: 200,
+                body: self.challenge.clone(),
+            }
+        } else {
+            // The answer is all this tool wants; the sign-in itself may stop here.
+            HttpResponse {
+                status: 400,
+                body: r#"{"__type":"NotAuthorizedException","message":"cross-check"}"#.into(),
+            }
+        })
+    }
+}
+
+fn text<'a>(case: &'a Value, name: &str) -> Result<&'a str, String> {
+    case[name]
+        .as_str()
+        .ok_or_else(|| format!("case field {name} is missing"))
+}
+
+fn hex_bytes(hex: &str) -> Result<Vec<u8>, String> {
+    let padded = if hex.len() % 2 == 1 {
+        format!("0{hex}")
+    } else {
+        hex.to_owned()
+    };
+    (0..padded.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&padded[i..i + 2], 16).map_err(|e| e.to_string()))
+        .collect()
+}
+
+fn run(case: &Value) -> Result<Value, String> {
+    let small_a = hex_bytes(text(case, "smallA")?)?;
+    let user_id = text(case, "userIdForSrp")?;
+    let password = text(case, "password")?;
+    let (srp_b, salt) = (text(case, "srpB")?, text(case, "salt")?);
+    let pool_id = text(case, "userPoolId")?;
+    let epoch_ms = case["epochMs"]
+        .as_u64()
+        .ok_or("case field epochMs is missing")?;
+
+    let key = SrpClient::with_small_a(&small_a)
+        .password_authentication_key(
+            pool_name(pool_id),
+            user_id,
+            &Password::new(password),
+            srp_b,
+            salt,
+        )
+        .map_err(|e| e.to_string())?;
+    let key: String = key
+        .expose_secret()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+
+    let server = CaseServer {
+        challenge: json!({
+            "ChallengeName": "PASSWORD_VERIFIER",
+            "ChallengeParameters": {
+                "SALT": salt,
+                "SRP_B": srp_b,
+                "SECRET_BLOCK": text(case, "secretBlock")?,
+                "USER_ID_FOR_SRP": user_id,
+                "USERNAME": user_id,
+            },
+        })
+        .to_string(),
+        sent: RefCell::new(Vec::new()),
+    };
+    let client = CognitoClient::new("http://crosscheck.invalid/", "crosscheckclient", &server);
+    let outcome = pollster::block_on(client.sign_in_with_srp_client(
+        SrpClient::with_small_a(&small_a),
+        pool_id,
+        text(case, "email")?,
+        Password::new(password),
+        || epoch_ms,
+    ));
+    let sent = server.sent.borrow();
+    let srp_a = sent
+        .first()
+        .map(|body| body["AuthParameters"]["SRP_A"].clone())
+        .unwrap_or(Value::Null);
+    let respond = match sent.get(1) {
+        Some(body) => body["ChallengeResponses"].clone(),
+        None => json!({ "error": format!("{outcome:?}") }),
+    };
+    Ok(json!({ "srpA": srp_a, "key": key, "respond": respond }))
+}
+
+fn main() {
+    let mut input = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
+        eprintln!("cannot read stdin: {e}");
+        std::process::exit(2);
+    }
+    let cases: Vec<Value> = match serde_json::from_str(&input) {
+        Ok(cases) => cases,
+        Err(e) => {
+            eprintln!("stdin is not a JSON array of cases: {e}");
+            std::process::exit(2);
+        }
+    };
+    let results: Vec<Value> = cases
+        .iter()
+        .map(|case| run(case).unwrap_or_else(|error| json!({ "error": error })))
+        .collect();
+    println!("{}", Value::Array(results));
+}
