@@ -75,6 +75,9 @@ pub struct SessionCtx {
     flight: StoredValue<Option<Flight>, LocalStorage>,
     retries: StoredValue<u32>,
     channel: StoredValue<Option<TabChannel>, LocalStorage>,
+    /// The pool id and the sign-in flow from config.json (SRP needs the pool's name).
+    user_pool_id: StoredValue<String>,
+    auth_flow: leptos_cognito_core::AuthFlow,
 }
 
 /// The session of the enclosing [`SessionCtx::provide`].
@@ -109,6 +112,8 @@ impl SessionCtx {
             flight: StoredValue::new_local(None),
             retries: StoredValue::new(0),
             channel: StoredValue::new_local(None),
+            user_pool_id: StoredValue::new(config.user_pool_id.clone()),
+            auth_flow: config.auth_flow,
         };
         provide_context(ctx);
         ctx.channel
@@ -156,13 +161,16 @@ impl SessionCtx {
         self.refresh_problem.read_only()
     }
 
-    /// Signs in with email and password. `Ok(Some(_))` means Cognito asks for another step.
+    /// Signs in with email and password by the configured flow (SRP unless config.json says
+    /// otherwise). `Ok(Some(_))` means Cognito asks for another step.
     pub async fn sign_in(
         &self,
         email: &str,
         password: Password,
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
-        match self.client().sign_in_with_password(email, password).await? {
+        let (client, pool) = (self.client(), self.user_pool_id.get_value());
+        let outcome = client.sign_in(self.auth_flow, &pool, email, password, now_ms);
+        match outcome.await? {
             SignInOutcome::SignedIn(tokens) => {
                 self.establish(tokens, Some(email));
                 Ok(None)
