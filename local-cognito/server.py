@@ -68,7 +68,7 @@ DUMMY_AUTH = (
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Headers": "content-type, x-amz-target, x-amz-user-agent, authorization, cache-control",
+    "Access-Control-Allow-Headers": "content-type, x-amz-target, x-amz-user-agent, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request",
     "Access-Control-Allow-Methods": "POST, GET, OPTIONS",
     "Access-Control-Max-Age": "600",
 }

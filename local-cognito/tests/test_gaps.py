@@ -8,7 +8,7 @@ from conftest import PASSWORD, Client, Emulator, claims, http, unique_email
 
 CORS = {
     "access-control-allow-origin": "*",
-    "access-control-allow-headers": "content-type, x-amz-target, x-amz-user-agent, authorization, cache-control",
+    "access-control-allow-headers": "content-type, x-amz-target, x-amz-user-agent, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request",
     "access-control-allow-methods": "POST, GET, OPTIONS",
 }
 
