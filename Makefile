@@ -6,13 +6,18 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DEV_COGNITO_PORT ?= 9229
 
-.PHONY: dev test build dist deps-dev deps-test cognito clean
+.PHONY: dev test bench build dist deps-dev deps-test cognito clean
 
 dev: deps-dev
 	@scripts/dev.sh $(DEV_COGNITO_PORT)
 
 test: deps-test
 	@scripts/test.sh
+
+# Size, start-up, SRP and sign-in figures next to the Amplify peer, in one run (installs what it
+# needs; a few minutes once built). Prints one table and writes bench/results.md.
+bench:
+	@bench/run.sh
 
 # The deployable site in dist/ (config.json is copied in only if one exists at the top).
 build: deps-dev

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# `make bench`: installs what is missing, builds our release site (target/dist-bench), the Amplify
+# peer (bench/amplify/dist) and the SRP harness (bench/srp), then measures everything in one run
+# against a local Cognito on loopback and writes bench/results.md.
+#
+#   bench/run.sh            the full run (a few minutes once built)
+#   bench/run.sh --smoke    what `make test` runs: 2 iterations of every row on dist/ (built by
+#                           make test), no peer, no installs; fails if a row has no number
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+mode=full
+[ "${1:-}" = --smoke ] && mode=smoke
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Row 3: the bench/srp harness (our wasm SRP math next to amazon-cognito-identity-js's), turned
+# into the JSON that bench.mjs reads. Leaves no JSON (so row 3 has no number) if it fails.
+srp_row() {
+  local runs=$1 out=$2
+  rm -f "$out.json"
+  if [ ! -x bench/srp/build.sh ] || [ ! -f bench/srp/run.mjs ]; then
+    echo "bench/srp is missing: row 3 gets no number" >&2
+    return 0
+  fi
+  step "SRP harness: build (bench/srp/build.sh)"
+  bench/srp/build.sh >&2 || { echo "bench/srp/build.sh failed" >&2; return 0; }
+  step "SRP harness: $runs runs"
+  node bench/srp/run.mjs "$runs" | tee "$out.txt" >&2 || { echo "bench/srp/run.mjs failed" >&2; return 0; }
+  node -e '
+    const fs = require("fs");
+    const text = fs.readFileSync(process.argv[1], "utf8");
+    const json = JSON.parse(text.trim().split("\n").reverse().find((l) => l.startsWith("{")));
+    const pick = (re) => Object.entries(json.summary).find(([k]) => re.test(k))?.[1];
+    const ours = pick(/^ours.*pkg-z/) ?? pick(/^ours/);
+    const sdk = pick(/^sdk/);
+    if (!ours || !sdk) throw new Error("the SRP harness printed no ours/sdk medians");
+    fs.writeFileSync(process.argv[2], JSON.stringify({ runs: json.runs, ours, sdk, text }));
+  ' "$out.txt" "$out.json"
+}
+
+if [ "$mode" = smoke ]; then
+  work=target/bench-smoke
+  mkdir -p "$work"
+  [ -f dist/index.html ] || { echo "no dist/: the smoke run measures the site make test built" >&2; exit 1; }
+  srp_row 2 "$work/srp"
+  exec node bench/bench.mjs --smoke --ours dist --srp "$work/srp.json" --work "$work"
+fi
+
+work=target/bench
+mkdir -p "$work"
+
+step "dependencies (scripts/install-deps.sh test)"
+scripts/install-deps.sh test
+command -v brotli >/dev/null || {
+  step "apt: brotli"
+  [ "$(id -u)" = 0 ] && sudo="" || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq brotli >/dev/null
+}
+
+step "the Amplify peer: npm ci + vite build (bench/amplify)"
+amplify_stamp=$(sha256sum bench/amplify/package-lock.json | cut -d' ' -f1)
+if [ "$(cat bench/amplify/node_modules/.installed-lock 2>/dev/null)" != "$amplify_stamp" ]; then
+  (cd bench/amplify && npm ci --no-audit --no-fund)
+  echo "$amplify_stamp" > bench/amplify/node_modules/.installed-lock
+fi
+peer_args=()
+if ! (cd bench/amplify && node_modules/.bin/vite build); then
+  peer_args=(--peer-note "n/a (the Amplify build failed; see the make bench output)")
+  rm -rf bench/amplify/dist
+fi
+
+step "our release site: trunk build --release --offline --dist target/dist-bench"
+trunk build --release --offline --dist target/dist-bench
+
+step "what the wasm is made of (bench/wasm-crates.mjs)"
+node bench/wasm-crates.mjs target/wasm32-unknown-unknown/release/leptos-cognito.wasm "$work/named" > "$work/wasm-crates.json" ||
+  rm -f "$work/wasm-crates.json"
+
+srp_row 25 "$work/srp"
+
+step "measuring"
+node bench/bench.mjs --ours target/dist-bench --peer bench/amplify/dist "${peer_args[@]}" \
+  --srp "$work/srp.json" --breakdown "$work/wasm-crates.json" --work "$work" --out bench/results.md
