@@ -23,11 +23,7 @@ fn local_time(unix_seconds: u64, lang: Lang) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         unix_seconds as f64 * 1000.0,
     ));
-    let locale = match lang {
-        Lang::En => "en-GB",
-        Lang::Ja => "ja-JP",
-    };
-    String::from(date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED))
+    String::from(date.to_locale_string(lang.locale(), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 #[component]

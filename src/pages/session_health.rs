@@ -1,11 +1,14 @@
 use crate::components::{ErrorAlert, StatusNote};
-use crate::session::{use_session, SessionState};
+use crate::i18n::use_i18n;
+use crate::session::{use_session, SessionError, SessionState};
 use leptos::prelude::*;
+use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::i18n::{Lang, Text};
 
 /// A time in milliseconds since the Unix epoch as the user's local time of day.
-fn local_time_ms(epoch_ms: u64) -> String {
+fn local_time_ms(epoch_ms: u64, lang: Lang) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
-    String::from(date.to_locale_time_string("en-GB"))
+    String::from(date.to_locale_time_string(lang.locale()))
 }
 
 /// How fresh the session is: when it was last refreshed and will be next, whether a refresh is
@@ -13,52 +16,55 @@ fn local_time_ms(epoch_ms: u64) -> String {
 #[component]
 pub fn SessionHealth() -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let schedule = move || match &*session.state().read() {
         SessionState::SignedIn(s) => Some((s.schedule, s.persisted)),
         _ => None,
     };
     let check = Action::new_local(move |_: &()| async move {
-        let access = session.access_token().await.map_err(|e| e.to_string())?;
+        let access = session.access_token().await.map_err(|e| match e {
+            SessionError::SignedOut => Problem::SessionExpired,
+            SessionError::Refresh(e) => e.problem(),
+        })?;
         session
             .client()
             .get_user(&access)
             .await
             .map(|_| js_sys::Date::now() as u64)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.problem())
     });
     let pending = check.pending();
-    let verified = Signal::derive(move || match check.value().get() {
-        Some(Ok(at)) if !pending.get() => Some(format!(
-            "Session verified by the server at {}.",
-            local_time_ms(at)
-        )),
+    let verified = i18n.words(move || match check.value().get() {
+        Some(Ok(at)) if !pending.get() => {
+            Some(Text::SessionVerifiedAt(local_time_ms(at, i18n.lang())))
+        }
         _ => None,
     });
-    let failed = Signal::derive(move || match check.value().get() {
-        Some(Err(message)) if !pending.get() => Some(message),
+    let failed = i18n.words(move || match check.value().get() {
+        Some(Err(problem)) if !pending.get() => Some(Text::Problem(problem)),
         _ => None,
     });
-    let retrying = Signal::derive(move || {
+    let retrying = i18n.words(move || {
         session
             .refresh_problem()
             .get()
-            .map(|e| format!("Couldn't refresh the session ({e}) — retrying. You stay signed in."))
+            .map(|e| Text::RefreshRetrying(e.problem()))
     });
 
     view! {
         <dl class="facts">
-            <dt>"Last refreshed"</dt>
+            <dt>{i18n.tr(Text::LastRefreshed)}</dt>
             <dd data-testid="last-refreshed">
-                {move || schedule().map(|(s, _)| local_time_ms(s.received_at_ms))}
+                {move || schedule().map(|(s, _)| local_time_ms(s.received_at_ms, i18n.lang()))}
             </dd>
-            <dt>"Next refresh"</dt>
+            <dt>{i18n.tr(Text::NextRefresh)}</dt>
             <dd data-testid="next-refresh">
-                {move || schedule().map(|(s, _)| local_time_ms(s.refresh_at_ms))}
+                {move || schedule().map(|(s, _)| local_time_ms(s.refresh_at_ms, i18n.lang()))}
             </dd>
         </dl>
         <StatusNote message=retrying/>
         <p class="note" hidden=move || schedule().is_none_or(|(_, persisted)| persisted)>
-            "This session won't survive a reload: the browser isn't letting this page store anything."
+            {i18n.tr(Text::NotPersisted)}
         </p>
         <StatusNote message=verified/>
         <ErrorAlert message=failed/>
@@ -72,7 +78,7 @@ pub fn SessionHealth() -> impl IntoView {
             }
             disabled=pending
         >
-            "Check session"
+            {i18n.tr(Text::CheckSession)}
         </button>
     }
 }

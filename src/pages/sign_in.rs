@@ -69,6 +69,7 @@ fn SignInForm() -> impl IntoView {
             .flatten()
             .or_else(|| session.restore_error().get().map(|e| e.problem()))
             .map(Text::Problem)
+            .or_else(|| session.ended().get().then_some(Text::SessionEnded))
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

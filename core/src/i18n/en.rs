@@ -58,9 +58,25 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::SignOut => "Sign out",
         Text::SignOutEverywhere => "Sign out of all devices",
         Text::SignedOutEverywhere => "You're signed out on all your devices.",
+        Text::SessionEnded => "Your session has ended. Please sign in again.",
         Text::ChangePasswordTitle => "Change password",
         Text::PasswordChanged => "Your password has been changed.",
         Text::BackToAccount => "Back to your account",
+        Text::LastRefreshed => "Last refreshed",
+        Text::NextRefresh => "Next refresh",
+        Text::SessionVerifiedAt(time) => {
+            return Cow::Owned(format!("Session verified by the server at {time}."))
+        }
+        Text::RefreshRetrying(why) => {
+            return Cow::Owned(format!(
+                "Couldn't refresh the session ({}) — retrying. You stay signed in.",
+                self::problem(why)
+            ))
+        }
+        Text::NotPersisted => {
+            "This session won't survive a reload: the browser isn't letting this page store anything."
+        }
+        Text::CheckSession => "Check session",
         Text::Field(error) => field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),

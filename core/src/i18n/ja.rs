@@ -60,9 +60,25 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::SignOut => "サインアウト",
         Text::SignOutEverywhere => "すべての端末からサインアウト",
         Text::SignedOutEverywhere => "すべての端末からサインアウトしました。",
+        Text::SessionEnded => "セッションが終了しました。もう一度サインインしてください。",
         Text::ChangePasswordTitle => "パスワードの変更",
         Text::PasswordChanged => "パスワードを変更しました。",
         Text::BackToAccount => "アカウント画面に戻る",
+        Text::LastRefreshed => "前回の更新",
+        Text::NextRefresh => "次回の更新",
+        Text::SessionVerifiedAt(time) => {
+            return Cow::Owned(format!("{time} にサーバーでセッションを確認しました。"))
+        }
+        Text::RefreshRetrying(why) => {
+            return Cow::Owned(format!(
+                "セッションを更新できませんでした（{}）。再試行中です。サインインしたままご利用いただけます。",
+                self::problem(why)
+            ))
+        }
+        Text::NotPersisted => {
+            "このブラウザーでは情報を保存できないため、再読み込みするとサインアウトされます。"
+        }
+        Text::CheckSession => "セッションを確認",
         Text::Field(error) => field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),

@@ -36,6 +36,14 @@ impl Lang {
         }
     }
 
+    /// The locale dates and times are written in (British English: day before month).
+    pub fn locale(self) -> &'static str {
+        match self {
+            Self::En => "en-GB",
+            Self::Ja => "ja-JP",
+        }
+    }
+
     /// Reads a language tag such as `ja`, `ja-JP` or `en-GB` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Self> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -119,9 +127,20 @@ pub enum Text {
     SignOut,
     SignOutEverywhere,
     SignedOutEverywhere,
+    /// Cognito ended the session (its refresh token expired or was revoked elsewhere).
+    SessionEnded,
     ChangePasswordTitle,
     PasswordChanged,
     BackToAccount,
+    // How fresh the session is.
+    LastRefreshed,
+    NextRefresh,
+    /// The local time the server last confirmed the session.
+    SessionVerifiedAt(String),
+    /// A refresh failed for this reason and is being retried.
+    RefreshRetrying(Problem),
+    NotPersisted,
+    CheckSession,
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -222,9 +241,16 @@ mod tests {
             SignOut,
             SignOutEverywhere,
             SignedOutEverywhere,
+            SessionEnded,
             ChangePasswordTitle,
             PasswordChanged,
             BackToAccount,
+            LastRefreshed,
+            NextRefresh,
+            SessionVerifiedAt("09:30:00".into()),
+            RefreshRetrying(crate::error::Problem::Network),
+            NotPersisted,
+            CheckSession,
         ];
         all.extend(
             [
@@ -283,6 +309,11 @@ mod tests {
             assert!(sent.contains("t***@e***"), "{sent}");
             let rule = Text::Rule(PasswordRule::MinimumLength(12)).render(lang);
             assert!(rule.contains("12"), "{rule}");
+            let verified = Text::SessionVerifiedAt("09:30:15".into()).render(lang);
+            assert!(verified.contains("09:30:15"), "{verified}");
+            let retrying = Text::RefreshRetrying(Problem::Network).render(lang);
+            let why = Text::Problem(Problem::Network).render(lang);
+            assert!(retrying.contains(&*why), "{retrying}");
             let again = Text::CodeSent {
                 to: None,
                 again: true,
