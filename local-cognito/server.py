@@ -271,6 +271,28 @@ def patch_token_creation(settings: Settings) -> None:
     CognitoIdpUserPool.create_jwt = create_jwt  # type: ignore[method-assign, assignment]
 
 
+def patch_sign_out() -> None:
+    """moto files each session under the name the user signed in with (the email after
+    USER_PASSWORD_AUTH, the internal username after SRP's PASSWORD_VERIFIER), and
+    GlobalSignOut revokes only the sessions filed under the same name. Cognito signs the user
+    out everywhere, however each session started: compare users, not names."""
+
+    def sign_out(pool: CognitoIdpUserPool, username: str) -> None:
+        user = pool._get_user(username)
+
+        def same_user(name: str) -> bool:
+            return name == username or (user is not None and pool._get_user(name) is user)
+
+        for token, entry in list(pool.refresh_tokens.items()):
+            if entry is not None and same_user(entry[1]):
+                pool.refresh_tokens[token] = None
+        for access_token, (_, name) in list(pool.access_tokens.items()):
+            if same_user(name):
+                pool.access_tokens.pop(access_token)
+
+    CognitoIdpUserPool.sign_out = sign_out  # type: ignore[method-assign]
+
+
 # --- helpers -----------------------------------------------------------------
 
 
@@ -856,6 +878,7 @@ def main(argv: list[str] | None = None) -> None:
 
     settings = settings_from_env()
     patch_token_creation(settings)
+    patch_sign_out()
     pool_id, client_id = create_from_template(
         cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION], load_template(Path(args.template))
     )

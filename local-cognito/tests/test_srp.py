@@ -267,3 +267,18 @@ def test_an_admin_created_user_proves_the_temporary_password_then_sets_a_new_one
     reply = Attempt(cognito, email).answer(password="Temp0rary!")
     assert reply.status == 200, reply.body
     assert reply.body["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+
+
+def test_global_sign_out_ends_srp_and_password_sessions_alike(cognito: Client) -> None:
+    email, _ = confirmed(cognito, "srp-everywhere")
+    srp = Attempt(cognito, email).answer().body["AuthenticationResult"]
+    password = cognito.sign_in(email).body["AuthenticationResult"]
+    # Signing out from either session ends both, as in Cognito.
+    assert cognito.call("GlobalSignOut", AccessToken=password["AccessToken"]).status == 200
+    for result in (srp, password):
+        assert cognito.refresh(result["RefreshToken"]).error[0] == "NotAuthorizedException"
+    srp = Attempt(cognito, email).answer().body["AuthenticationResult"]
+    password = cognito.sign_in(email).body["AuthenticationResult"]
+    assert cognito.call("GlobalSignOut", AccessToken=srp["AccessToken"]).status == 200
+    for result in (srp, password):
+        assert cognito.refresh(result["RefreshToken"]).error[0] == "NotAuthorizedException"
