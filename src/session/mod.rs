@@ -168,6 +168,11 @@ impl SessionCtx {
         email: &str,
         password: Password,
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
+        if self.auth_flow == leptos_cognito_core::AuthFlow::UserSrp {
+            // The SRP math holds the thread for a while: let the page show its pending state
+            // (and handle queued input) first.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
         let (client, pool) = (self.client(), self.user_pool_id.get_value());
         let outcome = client.sign_in(self.auth_flow, &pool, email, password, now_ms);
         match outcome.await? {
