@@ -23,7 +23,7 @@ pub fn SubmitButton(label: Text, #[prop(into)] pending: Signal<bool>) -> impl In
     let i18n = use_i18n();
     view! {
         <button type="submit" class="primary" disabled=pending aria-busy=move || pending.get().then_some("true")>
-            {move || i18n.t(&label)}
+            {i18n.tr(label)}
         </button>
     }
 }
@@ -46,7 +46,7 @@ pub fn ActionButton(
             disabled=disabled
             aria-busy=move || pending.get().then_some("true")
         >
-            {move || i18n.t(&label)}
+            {i18n.tr(label)}
         </button>
     }
 }

@@ -74,7 +74,7 @@ pub fn TextField(
     let described = error_id.clone();
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(&label)}</label>
+            <label for=id>{i18n.tr(label)}</label>
             <input
                 id=id
                 name=id
@@ -117,7 +117,7 @@ pub fn PasswordField(
             <ul
                 id=rules_id
                 class="rules"
-                aria-label=move || i18n.t(&Text::PasswordRequirements)
+                aria-label=i18n.tr(Text::PasswordRequirements)
                 hidden=move || unmet.with(Vec::is_empty)
             >
                 {move || {
@@ -132,7 +132,7 @@ pub fn PasswordField(
     });
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(&label)}</label>
+            <label for=id>{i18n.tr(label)}</label>
             <div class="password">
                 <input
                     id=id
@@ -170,7 +170,7 @@ pub fn PasswordField(
                             opacity=move || if shown.get() { "1" } else { "0" }
                         />
                     </svg>
-                    <span class="visually-hidden">{move || i18n.t(&Text::ShowPassword)}</span>
+                    <span class="visually-hidden">{i18n.tr(Text::ShowPassword)}</span>
                 </button>
             </div>
             <FieldMessage id=error_id error/>

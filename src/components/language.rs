@@ -26,7 +26,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="languages" aria-label=move || i18n.t(&Text::LanguageLabel)>
+        <nav class="languages" aria-label=i18n.tr(Text::LanguageLabel)>
             <ul>{buttons}</ul>
         </nav>
     }
