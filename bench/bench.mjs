@@ -13,7 +13,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,7 +39,7 @@ const { values: opts } = parseArgs({
 const smoke = opts.smoke;
 const LOADS = Number(opts.loads ?? (smoke ? 2 : 25));
 const RUNS = Number(opts.runs ?? (smoke ? 2 : 20));
-const OUT = opts.out ?? (smoke ? 'target/bench/smoke-results.md' : 'bench/results.md');
+const OUT = opts.out ?? (smoke ? join(opts.work, 'results.md') : 'bench/results.md');
 const WORK = opts.work;
 const PASSWORD = 'Correct-Horse-9';
 // After the session page shows, requests still arriving within this window count as the sign-in's.
@@ -236,18 +236,93 @@ function mostCommon(values) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** "Targets missed, and what dominates": written from this run's figures. */
+function closingNotes({ rows, sides, ours, peer, srp, flows, loadBefore, loadAfter }) {
+  const out = ['## Targets missed, and what dominates', ''];
+  const row = (id) => rows.find((r) => r.row === id);
+  const missed = rows.filter((r) => r.met === false);
+  if (missed.length === 0) out.push('Every target with a verdict is met in this run.', '');
+
+  if (row('1').met === false) {
+    const t = ours.transfer;
+    const wasm = t.files.find((f) => f.path.endsWith('.wasm'));
+    let text = `- **Row 1** (${kb(t.brotli)} KB brotli against ≤ 120 KB): the wasm is ${kb(wasm?.brotli)} KB of it` +
+      ` (${((wasm?.brotli / t.brotli) * 100).toFixed(0)} %), the JS glue ${kb(t.files.filter((f) => f.path.endsWith('.js')).reduce((a, f) => a + f.brotli, 0))} KB, the rest under 3 KB.`;
+    if (breakdownGroups) {
+      const parts = breakdownGroups.slice(0, 6).map(([g, bytes]) => `${g.replace(/ \(.*\)$/, '')} ≈ ${kb((bytes / breakdownCode) * (wasm?.brotli ?? NaN))} KB`);
+      const top = breakdownCrates.slice(0, 6).map((c) => `${c.crate} ${kb((c.bytes / breakdownCode) * (wasm?.brotli ?? NaN))}`);
+      text += ` By part of the wasm code: ${parts.join(', ')}. Largest crates (KB): ${top.join(', ')}. The framework and the standard library together are most of it; our own two crates are the third part.`;
+    } else {
+      text += ' (No per-crate breakdown in this run.)';
+    }
+    if (peer) text += ` For scale, Amplify's build is ${kb(peer.transfer.brotli)} KB brotli.`;
+    out.push(text);
+  }
+  if (row('2').met === false) {
+    const m = (side, key) => median(side.loads.map((l) => l.timeline[key]).filter((x) => x !== undefined));
+    const wasm = m(ours, 'wasm');
+    const asked = m(ours, 'configAsked');
+    const arrived = m(ours, 'config');
+    const usable = median(ours.loads.map((l) => l.usable));
+    const html = m(ours, 'html');
+    const links = [
+      ['downloading html, js and wasm', wasm],
+      ['compiling, instantiating and starting the wasm until it asks for config.json', asked - wasm],
+      ['fetching config.json', arrived - asked],
+      ['the first render after the config', usable - arrived],
+    ];
+    const largest = [...links].sort((a, b) => b[1] - a[1])[0];
+    let text = `- **Row 2** (${ms(usable)} ms against ≤ 150 ms` +
+      (peer ? `; ${(median(peer.loads.map((l) => l.usable)) / usable).toFixed(1)}× Amplify against ≥ 3×` : '') +
+      `): the start is one chain of steps, each waiting for the one before. Median load: html arrived at ${ms(html)} ms, the wasm at ${ms(wasm)} ms; ` +
+      `the app asked for config.json at ${ms(asked)} ms, had it at ${ms(arrived)} ms and showed the form at ${ms(usable)} ms. ` +
+      `Links: ${links.map(([name, v]) => `${name} ${ms(v)} ms`).join(', ')}. The largest is ${largest[0]}.`;
+    text += ` The machine's load average was ${loadBefore[0].toFixed(1)}–${loadAfter[0].toFixed(1)} on ${cpus().length} cores during the run, which stretches every figure on both sides.`;
+    out.push(text);
+  }
+  if (row('3').met === false && srp) {
+    let text = `- **Row 3** (${ms(srp.ours.median)} ms against ≤ 30 ms; ${(srp.sdk.median / srp.ours.median).toFixed(1)}× the SDK against ≥ 10×):`;
+    const lines = srp.text.split('\n');
+    const reference = lines.find((l) => /BigInt/i.test(l));
+    text += ' the client does three 3072-bit modular exponentiations (A = g^a; g^x and (B − kg^x)^(a+ux) for the key) plus SHA-256, HKDF and HMAC.';
+    const referenceMs = Number(reference?.match(/median\s+([\d.]+)/)?.[1]);
+    if (Number.isFinite(referenceMs)) {
+      text += ` The harness times those three exponentiations alone with the browser's BigInt at ${ms(referenceMs)} ms` +
+        (referenceMs >= 0.5 * srp.ours.median ? ', so the exponentiations, not the hashing, are the cost.' : '.');
+    }
+    out.push(text);
+  }
+  for (const id of ['4a', '4b', '5']) {
+    const r = row(id);
+    if (r.met === false) out.push(`- **Row ${id}**: ${r.ours} against the target of ${r.target}.`);
+  }
+  const phaseNotes = [];
+  for (const [flow, authFlow] of Object.entries(flows)) {
+    const runs = ours[flow];
+    const med = (key) => median(runs.map((r) => r.phases[key]));
+    const client = med('before') + med('between') + med('after');
+    phaseNotes.push(
+      `${authFlow} ${ms(median(runs.map((r) => r.signInMs)))} ms = ${ms(med('network'))} in requests + ${ms(client)} in the page ` +
+        `(${ms(med('before'))} before the first request, ${ms(med('between'))} between, ${ms(med('after'))} after the last response)`,
+    );
+  }
+  out.push(`- Sign-in (no time target): ours ${phaseNotes.join('; ')}. The local Cognito checks SRP in Python, which is most of the SRP requests' time on both sides.`);
+  out.push('');
+  return out;
+}
+
 /** A coarse grouping of crates for the size breakdown. */
 function crateGroup(crate) {
   if (/^leptos_cognito/.test(crate)) return 'this app (leptos_cognito, leptos_cognito_core)';
   if (/^(reactive_graph|tachys|leptos|leptos_.*|send_wrapper|either_of|any_spawner|throw_error|oco_ref|or_poisoned|next_tuple|guardian|slotmap|reactive_stores|routing_utils|server_fn|hydration_context|const_str_slice_concat|drain_filter_polyfill)$/.test(crate)) {
     return 'Leptos (framework, router, reactivity, rendering)';
   }
-  if (/^(core|alloc|std|dlmalloc|compiler_builtins|hashbrown|indexmap|rustc_demangle|panic_abort)$/.test(crate)) return 'Rust standard library and allocator';
-  if (/^(serde|serde_core|serde_json|ryu|itoa|memchr|base64)$/.test(crate)) return 'serialisation (serde, serde_json, base64)';
+  if (/^(core|alloc|std|__rustc|dlmalloc|compiler_builtins|hashbrown|indexmap|rustc_demangle|panic_abort)$/.test(crate)) return 'Rust standard library and allocator';
+  if (/^(serde|serde_core|serde_json|ryu|zmij|itoa|memchr|base64)$/.test(crate)) return 'serialisation (serde, serde_json, base64)';
   if (/^(dashu.*|num_.*|sha2|hmac|hkdf|digest|block_buffer|crypto_common|generic_array|cpufeatures|subtle|static_assertions)$/.test(crate)) {
     return 'SRP math (bignum, SHA-256, HMAC, HKDF)';
   }
-  if (/^(js_sys|web_sys|wasm_bindgen.*|gloo.*|console_error_panic_hook)$/.test(crate) || crate.startsWith('wasm-bindgen') || crate.startsWith('(no name')) {
+  if (/^(js_sys|web_sys|wasm_bindgen.*|gloo.*|console_error_panic_hook)$/.test(crate) || crate.startsWith('wasm-bindgen') || crate.startsWith('(no name') || crate.startsWith('intounderlying')) {
     return 'browser bindings (wasm-bindgen, js-sys, web-sys, gloo)';
   }
   if (/^(futures.*|event_listener.*|pin_project.*|async_.*|concurrent_queue|parking|slab|pin_utils)$/.test(crate)) return 'async runtime pieces (futures, event-listener)';
@@ -258,6 +333,9 @@ function crateGroup(crate) {
 // Measurements.
 let browser;
 let cognitoEndpoint;
+let breakdownGroups;
+let breakdownCrates;
+let breakdownCode;
 
 async function newPage() {
   const context = await browser.newContext();
@@ -279,11 +357,12 @@ async function newPage() {
   return { context, page, problems };
 }
 
-async function waitMark(page, name, what) {
+async function waitMark(page, name, what, problems = []) {
   try {
     await page.waitForFunction((key) => window.__bench && window.__bench[key] !== null, name, { timeout: 20_000 });
   } catch (error) {
-    throw new Error(`${what}: no "${name}" mark within 20 s (${page.url()})`, { cause: error });
+    const seen = problems.length ? `; the page logged: ${problems.join(' | ')}` : '';
+    throw new Error(`${what}: no "${name}" mark within 20 s (${page.url()})${seen}`, { cause: error });
   }
   return page.evaluate((key) => window.__bench[key], name);
 }
@@ -328,7 +407,7 @@ async function transfer(site) {
 async function coldLoad(site) {
   const { context, page, problems } = await newPage();
   await page.goto(`${site}/sign-in`, { waitUntil: 'commit' });
-  const usable = await waitMark(page, 'usable', 'cold load');
+  const usable = await waitMark(page, 'usable', 'cold load', problems);
   const timeline = await page.evaluate((until) => {
     const kinds = {};
     const nav = performance.getEntriesByType('navigation')[0];
@@ -338,6 +417,7 @@ async function coldLoad(site) {
       const path = new URL(e.name).pathname;
       const kind = path.endsWith('.wasm') ? 'wasm' : path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : path.endsWith('config.json') ? 'config' : 'other';
       kinds[kind] = Math.max(kinds[kind] ?? 0, e.responseEnd);
+      if (kind === 'config') kinds.configAsked = e.startTime;
     }
     return kinds;
   }, usable);
@@ -363,12 +443,12 @@ async function signInOnce(site, email, { reload }) {
     calls.push({ phase, call: flow ? `${action}:${flow}` : action });
   });
   await page.goto(`${site}/sign-in`);
-  await waitMark(page, 'usable', 'sign-in page');
+  await waitMark(page, 'usable', 'sign-in page', problems);
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   phase = 'signIn';
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await waitMark(page, 'sessionAt', `sign-in of ${email}`);
+  await waitMark(page, 'sessionAt', `sign-in of ${email}`, problems);
   await page.waitForTimeout(SETTLE_MS);
   const marks = await page.evaluate(() => ({ ...window.__bench }));
   // Where the time went: before the first Cognito request, waiting on requests, after the last.
@@ -402,7 +482,7 @@ async function signInOnce(site, email, { reload }) {
   if (reload) {
     phase = 'reload';
     await page.reload({ waitUntil: 'commit' });
-    result.reloadMs = await waitMark(page, 'sessionAt', `reload of ${email}`);
+    result.reloadMs = await waitMark(page, 'sessionAt', `reload of ${email}`, problems);
     await page.waitForTimeout(SETTLE_MS);
     result.reloadCalls = calls.filter((c) => c.phase === 'reload').map((c) => c.call);
   }
@@ -478,15 +558,18 @@ async function main() {
   const chromiumVersion = browser.version();
   const problems = new Map(sides.map((s) => [s.key, new Set()]));
   const note = (side, list) => list.forEach((p) => problems.get(side.key).add(p));
+  const began = Date.now();
   const log = (text) => process.stdout.write(`${text}\n`);
+  const progress = (text) => log(`[${Math.round((Date.now() - began) / 1000)}s] ${text}`);
+  const loadBefore = loadavg();
 
   // Warm the static servers and the local Cognito (not measured).
   for (const side of sides) note(side, (await coldLoad(side.sites.password)).problems);
 
-  log(`row 1: first-load transfer`);
+  progress(`row 1: first-load transfer`);
   for (const side of sides) side.transfer = await transfer(side.sites.password);
 
-  log(`row 2: ${LOADS} cold loads per side`);
+  progress(`row 2: ${LOADS} cold loads per side`);
   for (const side of sides) side.loads = [];
   for (let i = 0; i < LOADS; i++) {
     for (const side of sides) {
@@ -497,7 +580,7 @@ async function main() {
   }
 
   for (const [flow] of Object.entries(flows)) {
-    log(`row 4${flow === 'password' ? ', 5, 6' : ''}: ${RUNS} sign-ins per side, ${flow} flow`);
+    progress(`row 4${flow === 'password' ? ', 5, 6' : ''}: ${RUNS} sign-ins per side, ${flow} flow`);
     for (const side of sides) side[flow] = [];
     for (let i = 0; i < RUNS; i++) {
       for (const side of sides) {
@@ -508,10 +591,21 @@ async function main() {
     }
   }
   await browser.close();
+  progress('measured');
+  const loadAfter = loadavg();
 
   // Row 3 comes from the bench/srp harness (run by bench/run.sh before this script).
   let srp;
   if (opts.srp && existsSync(opts.srp)) srp = JSON.parse(readFileSync(opts.srp, 'utf8'));
+
+  if (opts.breakdown && existsSync(opts.breakdown)) {
+    const b = JSON.parse(readFileSync(opts.breakdown, 'utf8'));
+    const groups = new Map();
+    for (const c of b.crates) groups.set(crateGroup(c.crate), (groups.get(crateGroup(c.crate)) ?? 0) + c.bytes);
+    breakdownGroups = [...groups.entries()].sort((x, y) => y[1] - x[1]);
+    breakdownCrates = b.crates;
+    breakdownCode = b.codeBytes;
+  }
 
   // ------------------------------------------------------------------ the table
   const ours = sides[0];
@@ -669,7 +763,11 @@ async function main() {
   md.push('');
   md.push(`Produced by \`make bench\` (bench/run.sh → bench/bench.mjs) on ${machine.date}.`);
   md.push('');
-  md.push(`Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memory} memory.`);
+  md.push(
+    `Machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memory} memory; load average (1 min) ` +
+      `${loadBefore[0].toFixed(2)} when measuring began, ${loadAfter[0].toFixed(2)} when it ended ` +
+      `(other work on the machine slows both sides; the ratios are the figures to compare).`,
+  );
   md.push('');
   md.push('Tools: ' + Object.entries(tools).map(([k, v]) => `${k} ${v.replace(new RegExp(`^${k}\\s*`, 'i'), '')}`).join('; ') + '.');
   md.push('');
@@ -681,6 +779,7 @@ async function main() {
       `Ratio = Amplify's figure ÷ ours (above 1: ours is smaller or faster).`,
   );
   md.push('');
+  md.push(...closingNotes({ rows, sides, ours, peer, srp, flows, loadBefore, loadAfter }));
   md.push('## How each figure is taken');
   md.push('');
   md.push('- Both sites are served by tests/e2e/support/serve.mjs from loopback (no-store, the site\'s CSP on HTML), each reading the same `config.json` (pool, client, local endpoint, `authFlow`). Every load is a new browser context (empty cache and storage) in one headless Chromium.');
@@ -704,10 +803,10 @@ async function main() {
 
   md.push('## Start-up timeline (median ms since navigation start, cold loads)');
   md.push('');
-  md.push('When each kind of file had fully arrived (Resource Timing `responseEnd`, last file of the kind), and the form usable. The gap between the last file and "usable" is compile, start-up and first render.');
+  md.push('When each kind of file had fully arrived (Resource Timing `responseEnd`, last file of the kind), when config.json was asked for (the app has started), and the form usable.');
   md.push('');
-  const kinds = ['html', 'css', 'js', 'wasm', 'config'];
-  md.push(`| side | ${kinds.join(' | ')} | usable |`);
+  const kinds = ['html', 'css', 'js', 'wasm', 'configAsked', 'config'];
+  md.push(`| side | ${kinds.map((k) => (k === 'configAsked' ? 'config.json asked' : k === 'config' ? 'config.json arrived' : `${k} arrived`)).join(' | ')} | usable |`);
   md.push(`| --- | ${kinds.map(() => '---').join(' | ')} | --- |`);
   for (const side of sides) {
     const cells = kinds.map((k) => {
@@ -737,7 +836,7 @@ async function main() {
     md.push('## SRP harness output');
     md.push('');
     md.push('```');
-    md.push(srp.text.trim());
+    md.push(srp.text.trim().split('\n').filter((l) => !l.startsWith('{')).join('\n'));
     md.push('```');
     md.push('');
   }

@@ -13,7 +13,8 @@ export CARGO_TERM_COLOR=never
 
 mode=full
 [ "${1:-}" = --smoke ] && mode=smoke
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+step() { printf '\033[1m==> [%ss] %s\033[0m\n' "$((SECONDS - started))" "$*"; }
 
 # Row 3: the bench/srp harness (our wasm SRP math next to amazon-cognito-identity-js's), turned
 # into the JSON that bench.mjs reads. Leaves no JSON (so row 3 has no number) if it fails.
