@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
 const sitePort = Number(process.env.E2E_SITE_PORT ?? 8090);
+// Two other origins that use the sign-in page as their login: one allowlisted in config.json,
+// one not (an impostor).
+const embedderPort = sitePort + 4;
+const impostorPort = sitePort + 5;
+export const EMBEDDER_URL = `http://127.0.0.1:${embedderPort}`;
+export const IMPOSTOR_URL = `http://127.0.0.1:${impostorPort}`;
 
 // Debian's Chromium, headless, with the flags this sandbox needs (no GPU, no network beyond loopback).
 const chromiumFlags = [
@@ -28,14 +34,24 @@ export default defineConfig({
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumFlags },
     trace: 'off',
   },
-  webServer: {
-    command: 'node tests/e2e/support/serve.mjs',
-    url: `http://127.0.0.1:${sitePort}/index.html`,
-    env: {
-      SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
-      SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
-      SITE_PORT: String(sitePort),
+  webServer: [
+    {
+      command: 'node tests/e2e/support/serve.mjs',
+      url: `http://127.0.0.1:${sitePort}/index.html`,
+      env: {
+        SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
+        SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
+        // What a site that embeds the page adds to the local Cognito's config.
+        SITE_CONFIG_EXTRA: JSON.stringify({ allowedRedirectOrigins: [EMBEDDER_URL] }),
+        SITE_PORT: String(sitePort),
+      },
+      reuseExistingServer: false,
     },
-    reuseExistingServer: false,
-  },
+    ...[embedderPort, impostorPort].map((port) => ({
+      command: 'node tests/e2e/support/serve.mjs',
+      url: `http://127.0.0.1:${port}/index.html`,
+      env: { SITE_DIR: 'tests/e2e/embedder', SITE_PORT: String(port) },
+      reuseExistingServer: false,
+    })),
+  ],
 });

@@ -1,5 +1,6 @@
 use crate::components::{LanguageSwitcher, PoolPolicy};
 use crate::config_loader::load_config;
+use crate::embed::Embedding;
 use crate::handoff::Handoff;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: AppConfig) -> impl IntoView {
     SessionCtx::provide(&config);
+    Embedding::provide(&config);
     Handoff::provide();
     provide_context(PoolPolicy(config.password_policy));
     view! {

@@ -6,6 +6,7 @@
 mod app;
 pub mod components;
 mod config_loader;
+pub mod embed;
 pub mod handoff;
 pub mod i18n;
 pub mod pages;

@@ -5,6 +5,7 @@
 
 use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
+use crate::redirect::normalize_origin;
 use serde_json::{Map, Value};
 
 /// The validated configuration.
@@ -20,6 +21,19 @@ pub struct AppConfig {
     /// `authFlow`: how sign-in proves the password; `USER_SRP_AUTH` (the default) or
     /// `USER_PASSWORD_AUTH` for app clients that don't allow SRP.
     pub auth_flow: AuthFlow,
+    /// Who may get the user back after sign-in, and what they may be handed.
+    pub embedding: Embedding,
+}
+
+/// How the page may be embedded as a site's login page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Embedding {
+    /// `allowedRedirectOrigins`: origins (`https://app.example.com`) that `?return_to=` may
+    /// lead to, that may frame the page, and that may receive the session by `postMessage`.
+    pub allowed_origins: Vec<String>,
+    /// `shareRefreshToken`: whether the session posted to an embedder includes the refresh
+    /// token. Off unless the config says `true`: the embedder then holds a long-lived secret.
+    pub share_refresh_token: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -102,6 +116,14 @@ impl AppConfig {
                 invalid("authFlow", "expected USER_SRP_AUTH or USER_PASSWORD_AUTH")
             })?,
         };
+        let embedding = Embedding {
+            allowed_origins: allowed_origins(object.get("allowedRedirectOrigins"))?,
+            share_refresh_token: match object.get("shareRefreshToken") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(share)) => *share,
+                Some(_) => return Err(invalid("shareRefreshToken", "expected true or false")),
+            },
+        };
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -109,8 +131,27 @@ impl AppConfig {
             endpoint,
             password_policy,
             auth_flow,
+            embedding,
         })
     }
+}
+
+/// `allowedRedirectOrigins`: a list of `scheme://host[:port]` origins, normalized.
+fn allowed_origins(value: Option<&Value>) -> Result<Vec<String>, ConfigError> {
+    const FIELD: &str = "allowedRedirectOrigins";
+    let items = match value {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(invalid(FIELD, "expected a list of origins")),
+    };
+    items
+        .iter()
+        .map(|item| {
+            item.as_str()
+                .and_then(normalize_origin)
+                .ok_or_else(|| invalid(FIELD, "expected origins such as https://app.example.com"))
+        })
+        .collect()
 }
 
 fn invalid(field: &'static str, reason: &'static str) -> ConfigError {
@@ -254,6 +295,56 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(error.field(), Some("passwordPolicy.minimumLength"));
+    }
+
+    #[test]
+    fn embedding_defaults_to_nobody_and_reads_its_fields() {
+        let config = AppConfig::parse(GOOD).unwrap();
+        assert_eq!(config.embedding, Embedding::default());
+        let config = AppConfig::parse(
+            r#"{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_A","clientId":"c",
+                "allowedRedirectOrigins":["https://App.example.com/","http://localhost:3000"],
+                "shareRefreshToken":true}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            config.embedding.allowed_origins,
+            ["https://app.example.com", "http://localhost:3000"]
+        );
+        assert!(config.embedding.share_refresh_token);
+    }
+
+    #[test]
+    fn bad_embedding_fields_are_named() {
+        for (extra, field) in [
+            (
+                r#""allowedRedirectOrigins":"https://a.com""#,
+                "allowedRedirectOrigins",
+            ),
+            (
+                r#""allowedRedirectOrigins":["*"]"#,
+                "allowedRedirectOrigins",
+            ),
+            (
+                r#""allowedRedirectOrigins":["https://a.com/path"]"#,
+                "allowedRedirectOrigins",
+            ),
+            (
+                r#""allowedRedirectOrigins":["javascript:alert(1)"]"#,
+                "allowedRedirectOrigins",
+            ),
+            (r#""allowedRedirectOrigins":[7]"#, "allowedRedirectOrigins"),
+            (r#""shareRefreshToken":"yes""#, "shareRefreshToken"),
+        ] {
+            let text = format!(
+                r#"{{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_A","clientId":"c",{extra}}}"#
+            );
+            assert_eq!(
+                AppConfig::parse(&text).unwrap_err().field(),
+                Some(field),
+                "{extra}"
+            );
+        }
     }
 
     #[test]

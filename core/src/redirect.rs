@@ -3,6 +3,7 @@
 //! the config lists; everything else is refused. The parsing is deliberately strict rather
 //! than a general URL parser: anything unusual is refused, never "fixed".
 
+use crate::secret::{AccessToken, IdToken, RefreshToken};
 use std::fmt;
 
 /// A return address that passed the checks.
@@ -117,9 +118,61 @@ pub fn normalize_origin(origin: &str) -> Option<String> {
     Some(format!("{scheme}://{host}{}", port.unwrap_or_default()))
 }
 
+/// The `type` of the messages posted to an embedder.
+pub const SESSION_MESSAGE: &str = "leptos-cognito:session";
+pub const SIGNED_OUT_MESSAGE: &str = "leptos-cognito:signed-out";
+
+/// The session as posted to an allowlisted embedder (JSON). The refresh token is included only
+/// when the config allows it; `expires_at_ms` is the access token's expiry by the local clock.
+pub fn session_message(
+    email: &str,
+    id: &IdToken,
+    access: &AccessToken,
+    refresh: Option<&RefreshToken>,
+    expires_at_ms: u64,
+) -> String {
+    let mut message = serde_json::json!({
+        "type": SESSION_MESSAGE,
+        "email": email,
+        "idToken": id.expose_secret(),
+        "accessToken": access.expose_secret(),
+        "expiresAt": expires_at_ms,
+    });
+    if let Some(refresh) = refresh {
+        message["refreshToken"] = refresh.expose_secret().into();
+    }
+    message.to_string()
+}
+
+/// Tells an embedder the user signed out.
+pub fn signed_out_message() -> String {
+    serde_json::json!({ "type": SIGNED_OUT_MESSAGE }).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn session_message_carries_the_refresh_token_only_when_allowed() {
+        let (id, access, refresh) = (
+            IdToken::new("id-t"),
+            AccessToken::new("acc-t"),
+            RefreshToken::new("ref-t"),
+        );
+        let without: serde_json::Value =
+            serde_json::from_str(&session_message("a@b.c", &id, &access, None, 9)).unwrap();
+        assert_eq!(without["type"], SESSION_MESSAGE);
+        assert_eq!(without["idToken"], "id-t");
+        assert_eq!(without["accessToken"], "acc-t");
+        assert_eq!(without["expiresAt"], 9);
+        assert!(without.get("refreshToken").is_none());
+        let with: serde_json::Value =
+            serde_json::from_str(&session_message("a@b.c", &id, &access, Some(&refresh), 9))
+                .unwrap();
+        assert_eq!(with["refreshToken"], "ref-t");
+        assert!(signed_out_message().contains(SIGNED_OUT_MESSAGE));
+    }
 
     const PAGE: &str = "https://login.example.com";
 

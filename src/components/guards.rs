@@ -1,19 +1,21 @@
 //! Guards that keep signed-in and signed-out pages apart.
 
+use crate::embed::AfterSignIn;
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Phase};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_router::components::Redirect;
 
-/// Renders its children only when nobody is signed in; a signed-in user goes to the session page.
+/// Renders its children only when nobody is signed in; a signed-in user goes on (back to an
+/// allowed `?return_to=`, else to the session page).
 #[component]
 pub fn SignedOutOnly(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let phase = Memo::new(move |_| session.phase());
     move || match phase.get() {
         Phase::Restoring => view! { <Restoring/> }.into_any(),
-        Phase::SignedIn => view! { <Redirect path="/session"/> }.into_any(),
+        Phase::SignedIn => view! { <AfterSignIn/> }.into_any(),
         Phase::SignedOut => children().into_any(),
     }
 }

@@ -1,4 +1,5 @@
 use super::session_health::SessionHealth;
+use crate::embed::ReturnRefusedNote;
 use crate::components::{ActionButton, ErrorAlert, PageHeading, SignedInOnly, StatusNote};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
@@ -73,6 +74,7 @@ fn SessionDetails() -> impl IntoView {
                 })}
             </dd>
         </dl>
+        <ReturnRefusedNote/>
         <SessionHealth/>
         <p><A href="/change-password">{i18n.tr(Text::ChangePasswordTitle)}</A></p>
         <ErrorAlert message=failure/>

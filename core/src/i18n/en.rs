@@ -77,6 +77,8 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
             "This session won't survive a reload: the browser isn't letting this page store anything."
         }
         Text::CheckSession => "Check session",
+        Text::Returning => "Taking you back…",
+        Text::ReturnRefused(target) => return Cow::Owned(format!("The return address “{target}” isn't one this page may send you to, so you stay here.")),
         Text::Field(error) => field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),

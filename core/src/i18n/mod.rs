@@ -141,6 +141,9 @@ pub enum Text {
     RefreshRetrying(Problem),
     NotPersisted,
     CheckSession,
+    // Embedding: leaving for `?return_to=`, or why it was not followed.
+    Returning,
+    ReturnRefused(String),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -251,6 +254,8 @@ mod tests {
             RefreshRetrying(crate::error::Problem::Network),
             NotPersisted,
             CheckSession,
+            Returning,
+            ReturnRefused("https://evil.example/".into()),
         ];
         all.extend(
             [

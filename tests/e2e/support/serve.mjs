@@ -9,6 +9,14 @@ import { cspFor } from '../../../scripts/csp.mjs';
 const root = process.env.SITE_DIR ?? 'dist';
 const configPath = process.env.SITE_CONFIG;
 const port = Number(process.env.SITE_PORT ?? 8090);
+// Fields a deployment adds to the local Cognito's config (e.g. allowedRedirectOrigins).
+const configExtra = JSON.parse(process.env.SITE_CONFIG_EXTRA ?? '{}');
+
+/** The config the site serves; null until the local Cognito has written it. */
+async function siteConfig() {
+  const text = await readFile(configPath, 'utf8').catch(() => null);
+  return text === null ? null : { ...JSON.parse(text), ...configExtra };
+}
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -21,19 +29,18 @@ const types = {
 
 createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const file =
-    path === '/config.json' && configPath
-      ? configPath
-      : join(root, extname(path) ? path : 'index.html');
+  const isConfig = path === '/config.json' && configPath;
+  const file = isConfig ? configPath : join(root, extname(path) ? path : 'index.html');
   try {
-    const body = await readFile(file);
+    const config = configPath ? await siteConfig() : null;
+    if (isConfig && !config) throw new Error('no config yet');
+    const body = isConfig ? JSON.stringify(config) : await readFile(file);
     const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     };
-    if (extname(file) === '.html' && configPath) {
+    if (extname(file) === '.html' && config) {
       // The strict policy a deployment should send (see scripts/csp.mjs and the README).
-      const config = JSON.parse(await readFile(configPath, 'utf8'));
       headers['content-security-policy'] = cspFor(config);
     }
     res.writeHead(200, headers);
