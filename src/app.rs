@@ -1,13 +1,12 @@
-use crate::components::{LanguageSwitcher, PoolPolicy};
+use crate::components::LanguageSwitcher;
 use crate::config_loader::load_config;
-use crate::embed::Embedding;
-use crate::handoff::Handoff;
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::{
     ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
     NotFoundPage, ResetPasswordPage, SessionPage, SignInPage, SignUpPage,
 };
-use crate::session::{use_session, Phase, SessionCtx};
+use crate::provider::AuthProvider;
+use crate::session::{use_session, Phase};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::AppConfig;
@@ -36,24 +35,22 @@ pub fn App() -> impl IntoView {
 /// The routed pages for one configured pool.
 #[component]
 fn Pages(config: AppConfig) -> impl IntoView {
-    SessionCtx::provide(&config);
-    Embedding::provide(&config);
-    Handoff::provide();
-    provide_context(PoolPolicy(config.password_policy));
     view! {
-        <Router>
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=Home/>
-                <Route path=path!("/sign-in") view=SignInPage/>
-                <Route path=path!("/sign-up") view=SignUpPage/>
-                <Route path=path!("/confirm") view=ConfirmPage/>
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
-                <Route path=path!("/reset-password") view=ResetPasswordPage/>
-                <Route path=path!("/new-password") view=NewPasswordPage/>
-                <Route path=path!("/session") view=SessionPage/>
-                <Route path=path!("/change-password") view=ChangePasswordPage/>
-            </Routes>
-        </Router>
+        <AuthProvider config>
+            <Router>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/sign-up") view=SignUpPage/>
+                    <Route path=path!("/confirm") view=ConfirmPage/>
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                    <Route path=path!("/reset-password") view=ResetPasswordPage/>
+                    <Route path=path!("/new-password") view=NewPasswordPage/>
+                    <Route path=path!("/session") view=SessionPage/>
+                    <Route path=path!("/change-password") view=ChangePasswordPage/>
+                </Routes>
+            </Router>
+        </AuthProvider>
     }
 }
 

@@ -10,10 +10,12 @@ pub mod embed;
 pub mod handoff;
 pub mod i18n;
 pub mod pages;
+mod provider;
 pub mod session;
 pub mod storage;
 pub mod transport;
 
 pub use app::App;
 pub use leptos_cognito_core as core;
+pub use provider::AuthProvider;
 pub use session::{use_session, FlowCtx, SessionCtx, SessionState};
