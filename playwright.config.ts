@@ -7,6 +7,9 @@ const embedderPort = sitePort + 4;
 const impostorPort = sitePort + 5;
 export const EMBEDDER_URL = `http://127.0.0.1:${embedderPort}`;
 export const IMPOSTOR_URL = `http://127.0.0.1:${impostorPort}`;
+// The example host app (examples/host), which uses the crate as a library, on an origin of its own.
+const exampleHostPort = sitePort + 6;
+export const EXAMPLE_HOST_URL = `http://127.0.0.1:${exampleHostPort}`;
 
 // Debian's Chromium, headless, with the flags this sandbox needs (no GPU, no network beyond loopback).
 const chromiumFlags = [
@@ -53,5 +56,16 @@ export default defineConfig({
       env: { SITE_DIR: 'tests/e2e/embedder', SITE_PORT: String(port) },
       reuseExistingServer: false,
     })),
+    {
+      command: 'node tests/e2e/support/serve.mjs',
+      // Ready once listening: a run without the example's build still serves the site.
+      port: exampleHostPort,
+      env: {
+        SITE_DIR: process.env.E2E_EXAMPLE_HOST_DIR ?? 'target/dist-example-host',
+        SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
+        SITE_PORT: String(exampleHostPort),
+      },
+      reuseExistingServer: false,
+    },
   ],
 });

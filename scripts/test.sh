@@ -49,6 +49,9 @@ run clippy-host cargo clippy --workspace --all-targets --locked -- -D warnings
 run clippy-wasm cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 run native cargo test -p leptos-cognito-core --locked
 count native
+# The usage examples in the library's rustdoc compile.
+run doc cargo test --doc -p leptos-cognito --locked
+count doc
 run local-cognito local-cognito/.venv/bin/python -m pytest -q local-cognito/tests
 count local-cognito
 # Our SRP against amazon-cognito-identity-js's, bit for bit, on random cases.
@@ -57,11 +60,14 @@ count srp-crosscheck
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --test browser
 count browser
-if run build trunk build --release --offline; then
+# The site, and the example host app that uses the crate as a library (served by the e2e run).
+if run build trunk build --release --offline &&
+  run build-example-host env -C examples/host \
+    trunk build --release --offline --dist ../../target/dist-example-host; then
   run e2e npx playwright test
   count e2e
 else
-  echo "skipping end-to-end tests: the release build failed"
+  echo "skipping end-to-end tests: a release build failed"
 fi
 
 echo

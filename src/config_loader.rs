@@ -2,6 +2,9 @@
 
 use leptos_cognito_core::{AppConfig, ConfigError};
 
+/// Fetches and validates `config.json` from beside the page's `index.html` (never cached), as the
+/// app does at start; a host app that embeds the pages can read its config the same way and
+/// show [`ConfigErrorPage`](crate::pages::ConfigErrorPage) for the error.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
     let unavailable = |e: gloo_net::Error| ConfigError::Unavailable(e.to_string());
     let response = gloo_net::http::Request::get("config.json")

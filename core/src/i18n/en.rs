@@ -79,6 +79,8 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::CheckSession => "Check session",
         Text::Returning => "Taking you back…",
         Text::ReturnRefused(target) => return Cow::Owned(format!("The return address “{target}” isn't one this page may send you to, so you stay here.")),
+        Text::Greeting(email) => return Cow::Owned(format!("Hello, {email}")),
+        Text::UserId => "User ID",
         Text::Field(error) => field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),

@@ -81,6 +81,8 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::CheckSession => "セッションを確認",
         Text::Returning => "元のページに戻ります…",
         Text::ReturnRefused(target) => return Cow::Owned(format!("戻り先「{target}」はこのページから移動できる先として登録されていないため、このページに留まります。")),
+        Text::Greeting(email) => return Cow::Owned(format!("{email} さん、こんにちは")),
+        Text::UserId => "ユーザー ID",
         Text::Field(error) => field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),

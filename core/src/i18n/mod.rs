@@ -144,6 +144,9 @@ pub enum Text {
     // Embedding: leaving for `?return_to=`, or why it was not followed.
     Returning,
     ReturnRefused(String),
+    // A host app's protected page (examples/host): whom it greets, and the user's Cognito id.
+    Greeting(String),
+    UserId,
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -256,6 +259,8 @@ mod tests {
             CheckSession,
             Returning,
             ReturnRefused("https://evil.example/".into()),
+            Greeting("ann@example.com".into()),
+            UserId,
         ];
         all.extend(
             [
