@@ -10,6 +10,15 @@ export const IMPOSTOR_URL = `http://127.0.0.1:${impostorPort}`;
 // The example host app (examples/host), which uses the crate as a library, on an origin of its own.
 const exampleHostPort = sitePort + 6;
 export const EXAMPLE_HOST_URL = `http://127.0.0.1:${exampleHostPort}`;
+// The same site as a brand configures it: its name, logo and theme in config.json.
+const brandedPort = sitePort + 7;
+export const BRANDED_URL = `http://127.0.0.1:${brandedPort}`;
+export const BRANDING = {
+  title: 'Acme Store',
+  logoUrl: '/logo.svg',
+  logoAlt: 'Acme',
+  theme: { accent: '#e4007f', radius: '2px' },
+};
 
 // Debian's Chromium, headless, with the flags this sandbox needs (no GPU, no network beyond loopback).
 const chromiumFlags = [
@@ -56,6 +65,17 @@ export default defineConfig({
       env: { SITE_DIR: 'tests/e2e/embedder', SITE_PORT: String(port) },
       reuseExistingServer: false,
     })),
+    {
+      command: 'node tests/e2e/support/serve.mjs',
+      url: `${BRANDED_URL}/index.html`,
+      env: {
+        SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
+        SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
+        SITE_CONFIG_EXTRA: JSON.stringify(BRANDING),
+        SITE_PORT: String(brandedPort),
+      },
+      reuseExistingServer: false,
+    },
     {
       command: 'node tests/e2e/support/serve.mjs',
       // Ready once listening: a run without the example's build still serves the site.

@@ -1,3 +1,4 @@
+use crate::branding::Brand;
 use crate::components::LanguageSwitcher;
 use crate::config_loader::load_config;
 use crate::i18n::{use_i18n, I18n};
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let config = LocalResource::new(load_config);
     view! {
         <LanguageSwitcher/>
+        {move || config.get().and_then(Result::ok).map(|config| view! { <Brand branding=config.branding/> })}
         <main class="card">
             {move || match config.get() {
                 None => view! { <p class="loading" role="status">{i18n.tr(Text::Loading)}</p> }.into_any(),

@@ -4,6 +4,7 @@
 //! natively). This crate adds the browser glue: `fetch`, `localStorage`, and the Leptos pages.
 
 mod app;
+pub mod branding;
 pub mod components;
 mod config_loader;
 pub mod embed;

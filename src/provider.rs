@@ -1,6 +1,7 @@
 //! [`AuthProvider`]: what the pages need for one user pool, for this app and for host apps that
 //! embed the pages.
 
+use crate::branding::SiteTitle;
 use crate::components::PoolPolicy;
 use crate::embed::Embedding;
 use crate::handoff::Handoff;
@@ -53,5 +54,6 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     Embedding::provide(&config);
     Handoff::provide();
     provide_context(PoolPolicy(config.password_policy));
+    provide_context(SiteTitle(config.branding.title.clone()));
     children()
 }

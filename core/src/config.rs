@@ -1,7 +1,8 @@
 //! `config.json`, read at start so one build serves any user pool.
 //!
-//! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`. Unknown fields are ignored so
-//! a newer config still serves an older build. Every error names the field at fault.
+//! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`, and optional branding
+//! (`title`, `logoUrl`, `logoAlt`, `theme`). Unknown fields are ignored so a newer config still
+//! serves an older build. Every error names the field at fault.
 
 use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
@@ -23,7 +24,40 @@ pub struct AppConfig {
     pub auth_flow: AuthFlow,
     /// Who may get the user back after sign-in, and what they may be handed.
     pub embedding: Embedding,
+    /// The site's name, logo and colours.
+    pub branding: Branding,
 }
+
+/// How the page looks for the site: its own name and logo, and overrides of the theme's custom
+/// properties.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Branding {
+    /// `title`: the site's name, shown above the card and in the tab title, as given.
+    pub title: Option<String>,
+    /// `logoUrl`: an `https://` URL or a path on the page's own site.
+    pub logo_url: Option<String>,
+    /// `logoAlt`: the logo's text alternative; empty (the logo is decoration) unless given.
+    pub logo_alt: String,
+    /// `theme`: custom properties to override, as (`--lc-…` name, CSS value).
+    pub theme: Vec<(&'static str, String)>,
+}
+
+/// The keys `theme` may set: (config key, the custom property it overrides, the field named in
+/// errors).
+pub const THEME_PROPERTIES: [(&str, &str, &str); 12] = [
+    ("bg", "--lc-bg", "theme.bg"),
+    ("surface", "--lc-surface", "theme.surface"),
+    ("text", "--lc-text", "theme.text"),
+    ("muted", "--lc-muted", "theme.muted"),
+    ("accent", "--lc-accent", "theme.accent"),
+    ("accentText", "--lc-accent-text", "theme.accentText"),
+    ("danger", "--lc-danger", "theme.danger"),
+    ("success", "--lc-success", "theme.success"),
+    ("border", "--lc-border", "theme.border"),
+    ("radius", "--lc-radius", "theme.radius"),
+    ("space", "--lc-space", "theme.space"),
+    ("font", "--lc-font", "theme.font"),
+];
 
 /// How the page may be embedded as a site's login page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,6 +158,7 @@ impl AppConfig {
                 Some(_) => return Err(invalid("shareRefreshToken", "expected true or false")),
             },
         };
+        let branding = branding(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -132,7 +167,133 @@ impl AppConfig {
             password_policy,
             auth_flow,
             embedding,
+            branding,
         })
+    }
+}
+
+/// `title`, `logoUrl`, `logoAlt` and `theme`.
+fn branding(object: &Map<String, Value>) -> Result<Branding, ConfigError> {
+    let title = optional(object, "title")?;
+    if title
+        .is_some_and(|t| t.is_empty() || t.chars().count() > 100 || t.chars().any(char::is_control))
+    {
+        return Err(invalid(
+            "title",
+            "expected the site's name, 1 to 100 characters on one line",
+        ));
+    }
+    let logo_url = optional(object, "logoUrl")?;
+    if logo_url.is_some_and(|url| !is_logo_url(url)) {
+        return Err(invalid(
+            "logoUrl",
+            "expected an https:// URL or a path on this site such as /logo.svg",
+        ));
+    }
+    let theme = match object.get("theme") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Object(entries)) => entries
+            .iter()
+            .map(|(key, value)| theme_entry(key, value))
+            .collect::<Result<_, _>>()?,
+        Some(_) => {
+            return Err(invalid(
+                "theme",
+                "expected an object such as {\"accent\": \"#e4007f\"}",
+            ))
+        }
+    };
+    Ok(Branding {
+        title: title.map(str::to_owned),
+        logo_url: logo_url.map(str::to_owned),
+        logo_alt: optional(object, "logoAlt")?.unwrap_or_default().to_owned(),
+        theme,
+    })
+}
+
+/// One `theme` entry as (custom property, value), if the key is known and the value is plainly
+/// a CSS value.
+fn theme_entry(key: &str, value: &Value) -> Result<(&'static str, String), ConfigError> {
+    let (_, property, field) = THEME_PROPERTIES
+        .into_iter()
+        .find(|(name, ..)| *name == key)
+        .ok_or_else(|| {
+            invalid(
+                "theme",
+                "unknown key; expected bg, surface, text, muted, accent, accentText, danger, \
+                 success, border, radius, space or font",
+            )
+        })?;
+    match value.as_str().map(str::trim) {
+        Some(css) if is_css_value(css) => Ok((property, css.to_owned())),
+        Some(_) => Err(invalid(
+            field,
+            "expected a plain CSS value such as #e4007f, rgb(228 0 127), 4px or \"Noto Sans\", sans-serif",
+        )),
+        None => Err(ConfigError::NotAString { field }),
+    }
+}
+
+/// A value that can only be a value: colours, lengths, numbers, font names, and a few maths and
+/// colour functions. Nothing that loads anything (`url(`, `image-set(`), escapes, or ends the
+/// declaration (`;`, `}`, `!important`).
+fn is_css_value(value: &str) -> bool {
+    const FUNCTIONS: [&str; 14] = [
+        "rgb",
+        "rgba",
+        "hsl",
+        "hsla",
+        "hwb",
+        "lab",
+        "lch",
+        "oklab",
+        "oklch",
+        "color-mix",
+        "calc",
+        "min",
+        "max",
+        "clamp",
+    ];
+    let allowed = |c: char| c.is_ascii_alphanumeric() || " #.,%+-*/()'\"_".contains(c);
+    if value.is_empty() || value.len() > 200 || !value.chars().all(allowed) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (at, c) in value.char_indices() {
+        match c {
+            '(' => {
+                let name_start = value[..at]
+                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .map_or(0, |i| i + 1);
+                let name = &value[name_start..at];
+                if !name.is_empty() && !FUNCTIONS.contains(&name.to_ascii_lowercase().as_str()) {
+                    return false;
+                }
+                depth += 1;
+            }
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    !value.contains("/*")
+        && depth == 0
+        && value.matches('"').count() % 2 == 0
+        && value.matches('\'').count() % 2 == 0
+}
+
+/// `https://host/...` or a path on the page's own site (`/logo.svg`, `img/logo.png`).
+fn is_logo_url(url: &str) -> bool {
+    let plain = !url.is_empty()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\\\"'<>".contains(c));
+    if let Some(rest) = url.strip_prefix("https://") {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        plain && !host.is_empty() && !host.contains('@')
+    } else {
+        // No scheme (nothing before a colon) and not protocol-relative (`//host`).
+        plain && !url.starts_with("//") && !url.contains(':')
     }
 }
 
@@ -358,6 +519,123 @@ mod tests {
             Err(ConfigError::NotJson(_))
         ));
         assert!(matches!(AppConfig::parse(""), Err(ConfigError::NotJson(_))));
+    }
+
+    /// GOOD with `extra` (`"field": value, ...`) added.
+    fn with_fields(extra: &str) -> Result<AppConfig, ConfigError> {
+        AppConfig::parse(&GOOD.replace('}', &format!(",{extra}}}")))
+    }
+
+    #[test]
+    fn branding_defaults_to_none_and_reads_title_logo_and_theme() {
+        assert_eq!(
+            AppConfig::parse(GOOD).unwrap().branding,
+            Branding::default()
+        );
+        let branding = with_fields(
+            r##""title":" Acme Store ","logoUrl":"https://cdn.example.com/logo.svg?v=2",
+               "logoAlt":"Acme","theme":{"accent":"#e4007f","radius":"2px","accentText":"white",
+               "font":"\"Noto Sans JP\", sans-serif","border":"rgb(0 0 0 / 20%)",
+               "space":"calc(1rem + 2px)"}"##,
+        )
+        .unwrap()
+        .branding;
+        assert_eq!(branding.title.as_deref(), Some("Acme Store"));
+        assert_eq!(
+            branding.logo_url.as_deref(),
+            Some("https://cdn.example.com/logo.svg?v=2")
+        );
+        assert_eq!(branding.logo_alt, "Acme");
+        let mut theme = branding.theme;
+        theme.sort();
+        assert_eq!(
+            theme,
+            [
+                ("--lc-accent", "#e4007f".to_owned()),
+                ("--lc-accent-text", "white".to_owned()),
+                ("--lc-border", "rgb(0 0 0 / 20%)".to_owned()),
+                ("--lc-font", "\"Noto Sans JP\", sans-serif".to_owned()),
+                ("--lc-radius", "2px".to_owned()),
+                ("--lc-space", "calc(1rem + 2px)".to_owned()),
+            ]
+        );
+        for path in ["/logo.svg", "img/logo.png", "./logo.svg"] {
+            let logo = format!(r#""logoUrl":"{path}""#);
+            assert_eq!(
+                with_fields(&logo).unwrap().branding.logo_url.as_deref(),
+                Some(path)
+            );
+        }
+    }
+
+    #[test]
+    fn every_theme_key_maps_to_its_custom_property() {
+        for (key, property, field) in THEME_PROPERTIES {
+            assert_eq!(property, format!("--lc-{}", kebab(key)));
+            assert_eq!(field, format!("theme.{key}"));
+            let theme = with_fields(&format!(r#""theme":{{"{key}":"1px"}}"#))
+                .unwrap()
+                .branding
+                .theme;
+            assert_eq!(theme, [(property, "1px".to_owned())]);
+        }
+    }
+
+    fn kebab(key: &str) -> String {
+        key.chars()
+            .flat_map(|c| {
+                let lower = c.to_ascii_lowercase();
+                (c.is_ascii_uppercase().then_some('-').into_iter()).chain([lower])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bad_branding_fields_are_named() {
+        for (extra, field) in [
+            (r#""title":"""#, "title"),
+            (r#""title":"  ""#, "title"),
+            (r#""title":7"#, "title"),
+            (r#""title":"a\nb""#, "title"),
+            (&format!(r#""title":"{}""#, "x".repeat(101)), "title"),
+            (r#""logoUrl":"http://cdn.example.com/logo.svg""#, "logoUrl"),
+            (r#""logoUrl":"//evil.example/logo.svg""#, "logoUrl"),
+            (r#""logoUrl":"javascript:alert(1)""#, "logoUrl"),
+            (r#""logoUrl":"data:image/svg+xml,<svg/>""#, "logoUrl"),
+            (r#""logoUrl":"https://""#, "logoUrl"),
+            (r#""logoUrl":"https://user@evil.example/""#, "logoUrl"),
+            (r#""logoUrl":"/logo.svg\" onerror=\"x""#, "logoUrl"),
+            (r#""logoUrl":"/a b.svg""#, "logoUrl"),
+            (r#""logoUrl":"""#, "logoUrl"),
+            (r#""logoAlt":false"#, "logoAlt"),
+            (r#""theme":"dark""#, "theme"),
+            (r#""theme":{"colour":"red"}"#, "theme"),
+            (r#""theme":{"--lc-accent":"red"}"#, "theme"),
+            (r#""theme":{"accent":7}"#, "theme.accent"),
+            (r#""theme":{"accent":""}"#, "theme.accent"),
+            (
+                r#""theme":{"accent":"red; background: url(https://evil.example/)"}"#,
+                "theme.accent",
+            ),
+            (
+                r#""theme":{"bg":"url(https://evil.example/x.png)"}"#,
+                "theme.bg",
+            ),
+            (r#""theme":{"bg":"image-set(\"x.png\" 1x)"}"#, "theme.bg"),
+            (r#""theme":{"bg":"u\\72l(x.png)"}"#, "theme.bg"),
+            (r#""theme":{"text":"red !important"}"#, "theme.text"),
+            (r#""theme":{"text":"red}body{color:red"}"#, "theme.text"),
+            (r#""theme":{"radius":"calc(1px"}"#, "theme.radius"),
+            (r#""theme":{"radius":"1px)"}"#, "theme.radius"),
+            (r#""theme":{"font":"\"Noto Sans"}"#, "theme.font"),
+            (r#""theme":{"space":"1rem /* x */"}"#, "theme.space"),
+            (r#""theme":{"muted":"<b>"}"#, "theme.muted"),
+            (r#""theme":{"muted":"var(--x)"}"#, "theme.muted"),
+        ] {
+            let error = with_fields(extra).unwrap_err();
+            assert_eq!(error.field(), Some(field), "{extra}: {error}");
+            assert!(error.to_string().contains(field), "{error}");
+        }
     }
 
     #[test]

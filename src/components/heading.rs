@@ -1,6 +1,8 @@
-//! The page's `<h1>`: it names the page in the tab title too, and takes keyboard focus when the
-//! page appears, so a screen reader announces where a link or a form led.
+//! The page's `<h1>`: it names the page in the tab title too (followed by the site's name when
+//! `config.json` gives one), and takes keyboard focus when the page appears, so a screen reader
+//! announces where a link or a form led.
 
+use crate::branding::SiteTitle;
 use crate::i18n::use_i18n;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -11,8 +13,15 @@ pub fn PageHeading(text: Text) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H1>::new();
     let words = Memo::new(move |_| i18n.t(&text));
+    let site = use_context::<SiteTitle>().unwrap_or_default().0;
     // The tab title and the focus live outside the view: effects keep them in step.
-    Effect::new(move || document().set_title(&words.get()));
+    Effect::new(move || {
+        let title = match &site {
+            Some(site) => format!("{} – {site}", words.get()),
+            None => words.get(),
+        };
+        document().set_title(&title);
+    });
     Effect::new(move || {
         if let Some(heading) = heading.get() {
             let _ = heading.focus();
