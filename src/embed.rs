@@ -40,13 +40,15 @@ impl Embedding {
     pub fn provide(config: &AppConfig) -> Self {
         let page_origin = window().location().origin().unwrap_or_default();
         let allowed = config.embedding.allowed_origins.clone();
-        let return_to = query_param("return_to")
-            .map(|raw| check_return_to(&raw, &page_origin, &allowed));
+        let return_to =
+            query_param("return_to").map(|raw| check_return_to(&raw, &page_origin, &allowed));
         let embedding = Self {
             return_to: StoredValue::new(return_to),
         };
         provide_context(embedding);
-        if let Some(origin) = query_param("embed_origin").filter(|o| may_receive_session(o, &allowed)) {
+        if let Some(origin) =
+            query_param("embed_origin").filter(|o| may_receive_session(o, &allowed))
+        {
             hand_session_to(origin, config.embedding.share_refresh_token);
         }
         embedding
@@ -54,12 +56,14 @@ impl Embedding {
 
     /// Where to go after sign-in, if `?return_to=` named an allowed place.
     pub fn return_to(&self) -> Option<ReturnTo> {
-        self.return_to.with_value(|r| r.clone().and_then(Result::ok))
+        self.return_to
+            .with_value(|r| r.clone().and_then(Result::ok))
     }
 
     /// The return address that was refused, to tell the user why they stayed here.
     pub fn refused(&self) -> Option<RedirectRefused> {
-        self.return_to.with_value(|r| r.clone().and_then(Result::err))
+        self.return_to
+            .with_value(|r| r.clone().and_then(Result::err))
     }
 }
 
@@ -109,8 +113,7 @@ pub fn AfterSignIn() -> impl IntoView {
                 // Leaving the page; nothing to do if the browser refuses.
                 let _ = window().location().assign(&href);
             });
-            view! { <p class="loading" role="status">{i18n.tr(Text::Returning)}</p> }
-                .into_any()
+            view! { <p class="loading" role="status">{i18n.tr(Text::Returning)}</p> }.into_any()
         }
         None => view! { <Redirect path="/session"/> }.into_any(),
     }
