@@ -1,6 +1,6 @@
 use super::session_health::SessionHealth;
-use crate::embed::ReturnRefusedNote;
 use crate::components::{ActionButton, ErrorAlert, PageHeading, SignedInOnly, StatusNote};
+use crate::embed::ReturnRefusedNote;
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::session::{use_session, SessionState};
