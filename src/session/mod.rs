@@ -41,6 +41,8 @@ pub struct Session {
     pub persisted: bool,
 }
 
+// One value per app, in a signal: boxing the signed-in variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum SessionState {
     /// A stored refresh token is being exchanged for tokens.

@@ -85,26 +85,22 @@ impl SessionCtx {
             &storage_keys::refresh_lease(&client_id),
             &tab_id,
             async move {
-                match ctx.token_to_refresh() {
-                    Some(token) => ctx.client().refresh(token).await.map(Some),
-                    // Another tab refreshed while we waited, and told us.
-                    None => Ok(None),
+                // Another tab may have refreshed while we waited, and told us: nothing to do.
+                if let Some(token) = ctx.token_to_refresh() {
+                    let tokens = ctx.client().refresh(token).await?;
+                    // Still holding the lock: the other tabs hear of these tokens before any of
+                    // them can take the lock and find its own tokens due.
+                    ctx.establish(tokens, None);
                 }
+                Ok(())
             },
         )
         .await
         .unwrap_or_else(|| Err(CognitoError::Network("the browser's lock failed".into())));
-        match outcome {
-            Ok(Some(tokens)) => {
-                self.establish(tokens, None);
-                Ok(())
-            }
-            Ok(None) => Ok(()),
-            Err(error) => {
-                self.refresh_failed(&error);
-                Err(error)
-            }
+        if let Err(error) = &outcome {
+            self.refresh_failed(error);
         }
+        outcome
     }
 
     /// The refresh token to use if a refresh is (still) needed. The stored one comes first: if
