@@ -20,4 +20,4 @@ pub use app::App;
 pub use config_loader::load_config;
 pub use leptos_cognito_core as core;
 pub use provider::AuthProvider;
-pub use session::{use_session, FlowCtx, SessionCtx, SessionState};
+pub use session::{use_session, SessionCtx, SessionError, SessionState};

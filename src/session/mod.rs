@@ -1,5 +1,4 @@
-//! The signed-in session, shared through context as [`SessionCtx`], and the hand-over state
-//! between the sign-up, confirm and sign-in pages ([`FlowCtx`]).
+//! The signed-in session, shared through context as [`SessionCtx`].
 //!
 //! The session keeps itself fresh: see `refresh.rs` for the schedule, the wake-ups and the
 //! single flight across tabs, `tabs.rs` for what tabs tell each other, `lock.rs` for the lock.
@@ -15,7 +14,7 @@ use crate::storage;
 use crate::transport::FetchTransport;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use leptos_cognito_core::api::{ChallengeSessionInfo, CodeDeliveryDetails};
+use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::claims::decode_claims;
 use leptos_cognito_core::schedule::{RefreshSchedule, TokenTimes};
 use leptos_cognito_core::secret::Password;
@@ -311,36 +310,6 @@ impl SessionCtx {
         }
         self.refresh_problem.set(None);
         self.state.set(SessionState::SignedOut);
-    }
-}
-
-/// What one page hands to the next while signing up: the email awaiting its code, where the
-/// code went, and a note for the sign-in page.
-#[derive(Clone, Copy)]
-pub struct FlowCtx {
-    pub email: RwSignal<Option<String>>,
-    pub delivery: RwSignal<Option<CodeDeliveryDetails>>,
-    pub notice: RwSignal<Option<&'static str>>,
-}
-
-impl FlowCtx {
-    pub fn provide() -> Self {
-        let ctx = Self {
-            email: RwSignal::new(None),
-            delivery: RwSignal::new(None),
-            notice: RwSignal::new(None),
-        };
-        provide_context(ctx);
-        ctx
-    }
-
-    pub fn use_flow() -> Self {
-        expect_context()
-    }
-
-    pub fn awaiting_code(&self, email: String, delivery: Option<CodeDeliveryDetails>) {
-        self.email.set(Some(email));
-        self.delivery.set(delivery);
     }
 }
 
