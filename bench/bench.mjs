@@ -43,7 +43,7 @@ const OUT = opts.out ?? (smoke ? join(opts.work, 'results.md') : 'bench/results.
 const WORK = opts.work;
 const PASSWORD = 'Correct-Horse-9';
 // After the session page shows, requests still arriving within this window count as the sign-in's.
-const SETTLE_MS = 400;
+const SETTLE_MS = 300;
 const KB = 1000;
 
 const chromiumFlags = [

@@ -57,14 +57,8 @@ fi
 work=target/bench
 mkdir -p "$work"
 
-step "dependencies (scripts/install-deps.sh test)"
+step "dependencies (scripts/install-deps.sh test: Chromium, brotli, Playwright, the local Cognito...)"
 scripts/install-deps.sh test
-command -v brotli >/dev/null || {
-  step "apt: brotli"
-  [ "$(id -u)" = 0 ] && sudo="" || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq brotli >/dev/null
-}
 
 step "the Amplify peer: npm ci + vite build (bench/amplify)"
 amplify_stamp=$(sha256sum bench/amplify/package-lock.json | cut -d' ' -f1)

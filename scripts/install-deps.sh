@@ -24,6 +24,8 @@ apt_packages=()
 if [ "$mode" = test ]; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  # The benchmark's transfer sizes (its smoke run is part of make test).
+  command -v brotli >/dev/null || apt_packages+=(brotli)
 fi
 python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || apt_packages+=(python3-venv)
 command -v npm >/dev/null || apt_packages+=(nodejs npm)

@@ -66,6 +66,10 @@ if run build trunk build --release --offline &&
     trunk build --release --offline --dist ../../target/dist-example-host; then
   run e2e npx playwright test
   count e2e
+  # make bench's own script in a quick mode (2 iterations, ours only, on dist/): every row of the
+  # table must get a number, so the benchmark can't rot. It times nothing against a limit.
+  run bench-smoke bench/run.sh --smoke
+  count bench-smoke
 else
   echo "skipping end-to-end tests: a release build failed"
 fi
