@@ -1,5 +1,6 @@
-//! Newtypes for secrets. Their `Debug` prints `[redacted]`, they have no `Display`, and the
-//! only way to the text is the explicit [`expose_secret`](Password::expose_secret).
+//! Newtypes for secrets. Their `Debug` prints `[redacted]`, they have no `Display`, the
+//! only way to the text is the explicit [`expose_secret`](Password::expose_secret), and the
+//! text is wiped when the value is dropped.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -25,6 +26,13 @@ macro_rules! secret_string {
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(concat!(stringify!($name), "([redacted])"))
+            }
+        }
+
+        /// The text is overwritten before its memory is given back.
+        impl Drop for $name {
+            fn drop(&mut self) {
+                zeroize::Zeroize::zeroize(&mut self.0);
             }
         }
     };
