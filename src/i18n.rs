@@ -2,6 +2,7 @@
 //! earlier choice kept in `localStorage` (`leptos-cognito.lang`), then by the browser's
 //! preferences. `<html lang>` follows it. The words themselves are in the core's catalogues.
 
+use crate::storage;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{Lang, Text};
 use leptos_cognito_core::storage_keys::PREFIX;
@@ -23,23 +24,13 @@ fn storage_key() -> String {
     format!("{PREFIX}lang")
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 /// Keeps an explicit choice for the next visit. Failing storage only means it is not kept.
 fn remember(lang: Lang) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(&storage_key(), lang.tag());
-    }
+    storage::write(&storage_key(), lang.tag());
 }
 
 fn remembered() -> Option<Lang> {
-    local_storage()?
-        .get_item(&storage_key())
-        .ok()
-        .flatten()
-        .and_then(|tag| Lang::from_tag(&tag))
+    storage::read(&storage_key()).and_then(|tag| Lang::from_tag(&tag))
 }
 
 fn browser_preference() -> Lang {
