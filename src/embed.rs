@@ -89,7 +89,7 @@ fn hand_session_to(origin: String, share_refresh_token: bool) {
                 &s.tokens.id,
                 &s.tokens.access,
                 share_refresh_token.then_some(&s.tokens.refresh),
-                s.schedule.expires_at_ms,
+                s.schedule.expires_wall_ms(),
             ),
             SessionState::SignedOut => signed_out_message(),
             SessionState::Restoring => return,

@@ -5,6 +5,7 @@
 
 mod app;
 pub mod branding;
+mod clock;
 pub mod components;
 mod config_loader;
 pub mod embed;

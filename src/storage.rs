@@ -1,11 +1,11 @@
-//! `localStorage`, where only the refresh token (and the refresh lease) is kept, under the
-//! documented key prefix `leptos-cognito.` (see `leptos_cognito_core::storage_keys`). Access and
-//! id tokens never go here.
+//! `localStorage`, where only the session record (the refresh token and a sequence number) and
+//! the refresh lease are kept, under the documented key prefix `leptos-cognito.` (see
+//! `leptos_cognito_core::storage_keys`). Access and id tokens never go here.
 //!
 //! `localStorage` can be missing or throw (disabled storage, private mode, quota), so every
 //! access is fallible and a failure leaves the session in memory only.
 
-use leptos_cognito_core::secret::RefreshToken;
+use leptos_cognito_core::session_rules::StoredSession;
 use leptos_cognito_core::storage_keys;
 use web_sys::Storage;
 
@@ -30,20 +30,14 @@ pub fn remove(key: &str) {
     }
 }
 
-pub fn load_refresh_token(client_id: &str) -> Option<RefreshToken> {
-    read(&storage_keys::refresh_token(client_id))
-        .filter(|token| !token.is_empty())
-        .map(RefreshToken::new)
+/// The session record of one app client: its refresh token (none after a sign-out) and the
+/// sequence number that orders sign-ins, refreshes and sign-outs across tabs.
+pub fn load_session(client_id: &str) -> Option<StoredSession> {
+    read(&storage_keys::refresh_token(client_id)).and_then(|text| StoredSession::parse(&text))
 }
 
-/// Returns whether the token was stored (false: the session won't survive a reload).
-pub fn save_refresh_token(client_id: &str, token: &RefreshToken) -> bool {
-    write(
-        &storage_keys::refresh_token(client_id),
-        token.expose_secret(),
-    )
-}
-
-pub fn clear_refresh_token(client_id: &str) {
-    remove(&storage_keys::refresh_token(client_id));
+/// Replaces the record in one write. Returns whether it was stored (false: the session won't
+/// survive a reload).
+pub fn save_session(client_id: &str, record: &StoredSession) -> bool {
+    write(&storage_keys::refresh_token(client_id), &record.to_json())
 }

@@ -8,6 +8,7 @@ use leptos_cognito::components::{LanguageSwitcher, PasswordField, SubmitButton, 
 use leptos_cognito::core::i18n::Text;
 use leptos_cognito::core::password_policy::PasswordPolicy;
 use leptos_cognito::core::secret::{Password, RefreshToken};
+use leptos_cognito::core::session_rules::StoredSession;
 use leptos_cognito::core::validation::FieldError;
 use leptos_cognito::core::{AppConfig, CognitoClient, CognitoError, ConfigError};
 use leptos_cognito::i18n::I18n;
@@ -222,31 +223,34 @@ fn config_error_page_names_the_field() {
 }
 
 #[wasm_bindgen_test]
-fn refresh_token_round_trips_through_local_storage_under_the_prefix() {
+fn session_record_round_trips_through_local_storage_under_the_prefix() {
     let client_id = "browsertest1";
-    storage::clear_refresh_token(client_id);
-    assert!(storage::load_refresh_token(client_id).is_none());
+    let key = "leptos-cognito.browsertest1.refreshToken";
+    let local = window().local_storage().unwrap().unwrap();
+    local.remove_item(key).unwrap();
+    assert!(storage::load_session(client_id).is_none());
 
-    assert!(storage::save_refresh_token(
-        client_id,
-        &RefreshToken::new("r-123")
-    ));
-    let raw = window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("leptos-cognito.browsertest1.refreshToken")
-        .unwrap();
-    assert_eq!(raw.as_deref(), Some("r-123"));
+    let record = StoredSession::next(None, Some(RefreshToken::new("r-123")));
+    assert!(storage::save_session(client_id, &record));
+    let raw = local.get_item(key).unwrap();
+    assert_eq!(raw.as_deref(), Some(r#"{"seq":1,"token":"r-123"}"#));
+    assert_eq!(storage::load_session(client_id), Some(record));
+
+    // A sign-out keeps only the sequence number.
+    let signed_out = StoredSession::next(Some(1), None);
+    assert!(storage::save_session(client_id, &signed_out));
     assert_eq!(
-        storage::load_refresh_token(client_id)
-            .unwrap()
-            .expose_secret(),
-        "r-123"
+        local.get_item(key).unwrap().as_deref(),
+        Some(r#"{"seq":2}"#)
     );
+    assert_eq!(storage::load_session(client_id), Some(signed_out));
 
-    storage::clear_refresh_token(client_id);
-    assert!(storage::load_refresh_token(client_id).is_none());
+    // What an older version stored (the bare token) still reads.
+    local.set_item(key, "r-old").unwrap();
+    let upgraded = storage::load_session(client_id).unwrap();
+    assert_eq!(upgraded.seq, 0);
+    assert_eq!(upgraded.token.unwrap().expose_secret(), "r-old");
+    local.remove_item(key).unwrap();
 }
 
 #[wasm_bindgen_test]

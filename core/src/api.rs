@@ -100,10 +100,6 @@ pub enum AuthParameters {
         #[serde(rename = "PASSWORD")]
         password: Password,
     },
-    RefreshToken {
-        #[serde(rename = "REFRESH_TOKEN")]
-        refresh_token: RefreshToken,
-    },
     /// `USER_SRP_AUTH`: the username and the client's public SRP value `A` (hex), no password.
     Srp {
         #[serde(rename = "USERNAME")]
@@ -117,7 +113,6 @@ impl AuthParameters {
     fn flow(&self) -> &'static str {
         match self {
             Self::UserPassword { .. } => AuthFlow::UserPassword.as_str(),
-            Self::RefreshToken { .. } => "REFRESH_TOKEN_AUTH",
             Self::Srp { .. } => AuthFlow::UserSrp.as_str(),
         }
     }
@@ -273,6 +268,30 @@ pub struct AuthenticationResult {
     pub expires_in: Option<u64>,
 }
 
+/// Exchanges a refresh token for fresh tokens. Unlike `InitiateAuth`'s `REFRESH_TOKEN_AUTH`, it
+/// works on app clients that rotate refresh tokens (and then returns the new one).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetTokensFromRefreshToken {
+    pub client_id: String,
+    pub refresh_token: RefreshToken,
+    /// The remembered device the tokens belong to, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetTokensFromRefreshTokenResponse {
+    #[serde(default)]
+    pub authentication_result: Option<AuthenticationResult>,
+}
+
+impl Operation for GetTokensFromRefreshToken {
+    const NAME: &'static str = "GetTokensFromRefreshToken";
+    type Response = GetTokensFromRefreshTokenResponse;
+}
+
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetUser {
@@ -362,21 +381,24 @@ mod tests {
                 "AuthParameters": {"USERNAME": "a@example.com", "PASSWORD": "pw"},
             })
         );
-        let refresh = serde_json::to_value(InitiateAuth::new(
-            "c".into(),
-            AuthParameters::RefreshToken {
-                refresh_token: RefreshToken::new("r"),
-            },
-        ))
+    }
+
+    #[test]
+    fn refresh_body_names_the_client_and_the_device_only_when_there_is_one() {
+        let plain = serde_json::to_value(GetTokensFromRefreshToken {
+            client_id: "c".into(),
+            refresh_token: RefreshToken::new("r"),
+            device_key: None,
+        })
         .unwrap();
-        assert_eq!(
-            refresh,
-            json!({
-                "AuthFlow": "REFRESH_TOKEN_AUTH",
-                "ClientId": "c",
-                "AuthParameters": {"REFRESH_TOKEN": "r"},
-            })
-        );
+        assert_eq!(plain, json!({"ClientId": "c", "RefreshToken": "r"}));
+        let device = serde_json::to_value(GetTokensFromRefreshToken {
+            client_id: "c".into(),
+            refresh_token: RefreshToken::new("r"),
+            device_key: Some("ap-northeast-1_d".into()),
+        })
+        .unwrap();
+        assert_eq!(device["DeviceKey"], "ap-northeast-1_d");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 
 use crate::api::{
     AttributeType, AuthFlow, AuthParameters, ChallengeResponses, ChallengeSessionInfo,
-    CodeDeliveryDetails, ConfirmSignUp, GetUser, GetUserResponse, GlobalSignOut, InitiateAuth,
-    InitiateAuthResponse, Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken,
-    SignUp, SignUpResponse,
+    CodeDeliveryDetails, ConfirmSignUp, GetTokensFromRefreshToken, GetUser, GetUserResponse,
+    GlobalSignOut, InitiateAuth, InitiateAuthResponse, Operation, ResendConfirmationCode,
+    RespondToAuthChallenge, RevokeToken, SignUp, SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
@@ -239,16 +239,21 @@ impl<T: HttpTransport> CognitoClient<T> {
         sign_in_outcome(response)
     }
 
-    /// Exchanges a refresh token for fresh tokens (`REFRESH_TOKEN_AUTH`). When the pool rotates
-    /// refresh tokens the new one is returned; otherwise the one given stays valid.
-    pub async fn refresh(&self, refresh_token: RefreshToken) -> Result<Tokens, CognitoError> {
+    /// Exchanges a refresh token for fresh tokens (`GetTokensFromRefreshToken`, which also
+    /// serves app clients that rotate refresh tokens). When the client rotates, the reply's new
+    /// refresh token replaces the one given (which Cognito invalidates after its grace period);
+    /// otherwise the one given stays valid. `device_key` names a remembered device.
+    pub async fn refresh(
+        &self,
+        refresh_token: RefreshToken,
+        device_key: Option<String>,
+    ) -> Result<Tokens, CognitoError> {
         let response = self
-            .call(&InitiateAuth::new(
-                self.client_id.clone(),
-                AuthParameters::RefreshToken {
-                    refresh_token: refresh_token.clone(),
-                },
-            ))
+            .call(&GetTokensFromRefreshToken {
+                client_id: self.client_id.clone(),
+                refresh_token: refresh_token.clone(),
+                device_key,
+            })
             .await?;
         let result = response
             .authentication_result
@@ -638,12 +643,31 @@ mod tests {
     #[test]
     fn refresh_keeps_the_old_refresh_token_unless_rotated() {
         let kept = ScriptedTransport::replying(200, &auth_reply(None));
-        let tokens = block_on(client(&kept).refresh(RefreshToken::new("old"))).unwrap();
+        let tokens = block_on(client(&kept).refresh(RefreshToken::new("old"), None)).unwrap();
         assert_eq!(tokens.refresh.expose_secret(), "old");
+        let (target, body) = sent_json(&kept, 0);
+        assert_eq!(
+            target,
+            "AWSCognitoIdentityProviderService.GetTokensFromRefreshToken"
+        );
+        assert_eq!(
+            body,
+            serde_json::json!({"ClientId": "client-1", "RefreshToken": "old"})
+        );
 
         let rotated = ScriptedTransport::replying(200, &auth_reply(Some("new")));
-        let tokens = block_on(client(&rotated).refresh(RefreshToken::new("old"))).unwrap();
+        let tokens = block_on(client(&rotated).refresh(RefreshToken::new("old"), None)).unwrap();
         assert_eq!(tokens.refresh.expose_secret(), "new");
+    }
+
+    #[test]
+    fn a_reused_refresh_token_is_reported_as_such() {
+        let transport = ScriptedTransport::replying(
+            400,
+            r#"{"__type":"RefreshTokenReuseException","message":"Invalid Refresh Token"}"#,
+        );
+        let error = block_on(client(&transport).refresh(RefreshToken::new("r"), None)).unwrap_err();
+        assert_eq!(error.code(), Some(ErrorCode::RefreshTokenReuse));
     }
 
     #[test]
@@ -685,7 +709,7 @@ mod tests {
             200,
             r#"{"AuthenticationResult":{"AccessToken":"a","IdToken":"garbage","ExpiresIn":1,"RefreshToken":"r"}}"#,
         );
-        let error = block_on(client(&transport).refresh(RefreshToken::new("r"))).unwrap_err();
+        let error = block_on(client(&transport).refresh(RefreshToken::new("r"), None)).unwrap_err();
         assert!(matches!(error, CognitoError::UnexpectedResponse { .. }));
     }
 }

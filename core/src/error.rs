@@ -31,7 +31,9 @@ pub enum ErrorCode {
     MfaMethodNotFound,
     NotAuthorized,
     PasswordHistoryPolicyViolation,
+    OperationNotEnabled,
     PasswordResetRequired,
+    RefreshTokenReuse,
     ResourceNotFound,
     SoftwareTokenMfaNotFound,
     TooManyFailedAttempts,
@@ -89,9 +91,14 @@ const CODES: &[(&str, ErrorCode)] = &[
         ErrorCode::PasswordHistoryPolicyViolation,
     ),
     (
+        "OperationNotEnabledException",
+        ErrorCode::OperationNotEnabled,
+    ),
+    (
         "PasswordResetRequiredException",
         ErrorCode::PasswordResetRequired,
     ),
+    ("RefreshTokenReuseException", ErrorCode::RefreshTokenReuse),
     ("ResourceNotFoundException", ErrorCode::ResourceNotFound),
     (
         "SoftwareTokenMFANotFoundException",
@@ -230,7 +237,11 @@ impl ServiceError {
             ErrorCode::MfaMethodNotFound | ErrorCode::SoftwareTokenMfaNotFound => {
                 Problem::MfaUnsupported
             }
-            ErrorCode::UnsupportedOperation => Problem::OperationUnsupported,
+            // A refresh token that rotation has replaced: the session it belonged to is over.
+            ErrorCode::RefreshTokenReuse => Problem::SessionExpired,
+            ErrorCode::UnsupportedOperation | ErrorCode::OperationNotEnabled => {
+                Problem::OperationUnsupported
+            }
             ErrorCode::UnsupportedTokenType => Problem::TokenNotRevocable,
             ErrorCode::Unauthorized => Problem::ClientNotAuthorized,
             ErrorCode::Unknown => Problem::Unknown(self.type_name.clone()),
@@ -489,6 +500,23 @@ mod tests {
                 "UnsupportedOperationException",
                 "UserLambdaValidationException",
                 "UserNotConfirmedException",
+                "UserNotFoundException",
+            ],
+        ),
+        (
+            "GetTokensFromRefreshToken",
+            &[
+                "ForbiddenException",
+                "InternalErrorException",
+                "InvalidLambdaResponseException",
+                "InvalidParameterException",
+                "NotAuthorizedException",
+                "OperationNotEnabledException",
+                "RefreshTokenReuseException",
+                "ResourceNotFoundException",
+                "TooManyRequestsException",
+                "UnexpectedLambdaException",
+                "UserLambdaValidationException",
                 "UserNotFoundException",
             ],
         ),

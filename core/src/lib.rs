@@ -16,6 +16,7 @@ pub mod password_policy;
 pub mod redirect;
 pub mod schedule;
 pub mod secret;
+pub mod session_rules;
 pub mod srp;
 pub mod storage_keys;
 pub mod tab_sync;

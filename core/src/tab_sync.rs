@@ -15,8 +15,12 @@ pub enum TabMessage {
         id: IdToken,
         refresh: RefreshToken,
         expires_in: Option<u64>,
-        /// When the sending tab received them; tabs share the machine's clock.
-        received_at_ms: u64,
+        /// How long before sending the tab received them. An age, not a time: each tab reads
+        /// its own clocks, which need not agree.
+        age_ms: u64,
+        /// The storage sequence number they were saved under (see
+        /// [`StoredRefresh`](crate::session_rules::StoredRefresh)): the higher, the newer.
+        seq: u64,
     },
     /// A tab signed out (or its session ended): every tab signs out.
     SignedOut,
@@ -69,11 +73,13 @@ mod tests {
             id: IdToken::new("i"),
             refresh: RefreshToken::new("r"),
             expires_in: Some(20),
-            received_at_ms: 5,
+            age_ms: 5,
+            seq: 3,
         };
         let json = message.to_json();
         assert!(json.contains(r#""type":"tokens""#), "{json}");
-        assert!(json.contains(r#""receivedAtMs":5"#), "{json}");
+        assert!(json.contains(r#""ageMs":5"#), "{json}");
+        assert!(json.contains(r#""seq":3"#), "{json}");
         match TabMessage::from_json(&json) {
             Some(TabMessage::Tokens {
                 access, refresh, ..

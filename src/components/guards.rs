@@ -1,5 +1,6 @@
 //! Guards that keep signed-in and signed-out pages apart.
 
+use super::StatusNote;
 use crate::embed::AfterSignIn;
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Phase};
@@ -32,8 +33,20 @@ pub fn SignedInOnly(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// While a stored session is being restored; through a fault, says why it is taking long and
+/// that it keeps trying (the stored session is kept, and nobody is told it ended).
 #[component]
 fn Restoring() -> impl IntoView {
+    let session = use_session();
     let i18n = use_i18n();
-    view! { <p class="loading" role="status">{i18n.tr(Text::RestoringSession)}</p> }
+    let retrying = i18n.words(move || {
+        session
+            .refresh_problem()
+            .get()
+            .map(|e| Text::RestoreRetrying(e.problem()))
+    });
+    view! {
+        <p class="loading" role="status">{i18n.tr(Text::RestoringSession)}</p>
+        <StatusNote message=retrying/>
+    }
 }

@@ -11,6 +11,7 @@ mod reset_password;
 mod session;
 mod session_health;
 mod sign_in;
+mod sign_out_report;
 mod sign_up;
 
 pub use change_password::ChangePasswordPage;

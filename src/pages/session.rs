@@ -1,5 +1,5 @@
 use super::session_health::SessionHealth;
-use crate::components::{ActionButton, ErrorAlert, PageHeading, SignedInOnly, StatusNote};
+use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
 use crate::embed::ReturnRefusedNote;
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
@@ -38,27 +38,11 @@ fn SessionDetails() -> impl IntoView {
         _ => None,
     };
     let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
-    let sign_out_everywhere = Action::new_local(move |_: &()| async move {
-        // Left before the call: once signed out, the sign-in page takes it at once.
-        handoff.leave_notice(Text::SignedOutEverywhere);
-        let result = session.sign_out_everywhere().await;
-        if result.is_err() {
-            handoff.take_notice();
-        }
-        result.map_err(|error| error.problem())
-    });
+    // Signs out here in any case; the sign-in page then reports what the server did not do.
+    let sign_out_everywhere =
+        Action::new_local(move |_: &()| async move { session.sign_out_everywhere().await });
     let busy =
         Signal::derive(move || sign_out.pending().get() || sign_out_everywhere.pending().get());
-    let failure = i18n.words(move || {
-        if busy.get() {
-            return None;
-        }
-        sign_out_everywhere
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(Text::Problem)
-    });
 
     view! {
         <PageHeading text=Text::SignedInTitle/>
@@ -77,7 +61,6 @@ fn SessionDetails() -> impl IntoView {
         <ReturnRefusedNote/>
         <SessionHealth/>
         <p><A href="/change-password">{i18n.tr(Text::ChangePasswordTitle)}</A></p>
-        <ErrorAlert message=failure/>
         <div class="actions">
             <button
                 type="button"

@@ -55,11 +55,11 @@ pub fn SessionHealth() -> impl IntoView {
         <dl class="facts">
             <dt>{i18n.tr(Text::LastRefreshed)}</dt>
             <dd data-testid="last-refreshed">
-                {move || schedule().map(|(s, _)| local_time_ms(s.received_at_ms, i18n.lang()))}
+                {move || schedule().map(|(s, _)| local_time_ms(s.received_wall_ms(), i18n.lang()))}
             </dd>
             <dt>{i18n.tr(Text::NextRefresh)}</dt>
             <dd data-testid="next-refresh">
-                {move || schedule().map(|(s, _)| local_time_ms(s.refresh_at_ms, i18n.lang()))}
+                {move || schedule().map(|(s, _)| local_time_ms(s.refresh_wall_ms(), i18n.lang()))}
             </dd>
         </dl>
         <StatusNote message=retrying/>

@@ -1,3 +1,4 @@
+use super::sign_out_report::SignOutReport;
 use crate::components::{
     after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, SignedOutOnly,
     StatusNote, SubmitButton, TextField,
@@ -67,7 +68,6 @@ fn SignInForm() -> impl IntoView {
             .value()
             .get()
             .flatten()
-            .or_else(|| session.restore_error().get().map(|e| e.problem()))
             .map(Text::Problem)
             .or_else(|| session.ended().get().then_some(Text::SessionEnded))
     });
@@ -96,6 +96,7 @@ fn SignInForm() -> impl IntoView {
     view! {
         <PageHeading text=Text::SignIn/>
         <StatusNote message=i18n.words(move || notice.get())/>
+        <SignOutReport/>
         <form on:submit=on_submit novalidate>
             <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
             <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_error/>

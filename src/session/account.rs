@@ -6,7 +6,7 @@ use super::SessionError;
 use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo};
 use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::{CognitoError, SignInOutcome};
+use leptos_cognito_core::CognitoError;
 
 /// Cognito's name for the challenge [`SessionCtx::complete_new_password`] answers.
 pub const NEW_PASSWORD_REQUIRED: &str = "NEW_PASSWORD_REQUIRED";
@@ -31,17 +31,11 @@ impl SessionCtx {
             username,
             new_password,
         };
-        match self
+        let outcome = self
             .client()
             .respond_to_challenge(responses, challenge.session.clone())
-            .await?
-        {
-            SignInOutcome::SignedIn(tokens) => {
-                self.establish(tokens, Some(email));
-                Ok(None)
-            }
-            SignInOutcome::Challenge(next) => Ok(Some(next)),
-        }
+            .await?;
+        self.signed_in(outcome, email)
     }
 
     /// Changes the signed-in user's password (`ChangePassword`). The error is what to tell them.

@@ -1,23 +1,29 @@
 //! The signed-in session, shared through context as [`SessionCtx`].
 //!
 //! The session keeps itself fresh: see `refresh.rs` for the schedule, the wake-ups and the
-//! single flight across tabs, `tabs.rs` for what tabs tell each other, `lock.rs` for the lock.
+//! single flight across tabs, `tabs.rs` for what tabs tell each other, `lock.rs` for the lock,
+//! `sign_out.rs` for signing out. The decisions themselves are pure functions in
+//! [`leptos_cognito_core::session_rules`].
 
 pub mod account;
 mod lock;
 mod refresh;
+mod sign_out;
 mod tabs;
 
 pub use refresh::SessionError;
+pub use sign_out::{SignOutScope, UnfinishedSignOut};
 
+use crate::clock;
 use crate::storage;
 use crate::transport::FetchTransport;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::claims::decode_claims;
-use leptos_cognito_core::schedule::{RefreshSchedule, TokenTimes};
+use leptos_cognito_core::schedule::{Moment, RefreshSchedule, TokenTimes};
 use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::session_rules::{is_newer, Generation, StoredSession};
 use leptos_cognito_core::tab_sync::TabMessage;
 use leptos_cognito_core::{
     storage_keys, AppConfig, CognitoClient, CognitoError, ErrorCode, SignInOutcome, Tokens,
@@ -34,8 +40,10 @@ pub type Client = CognitoClient<FetchTransport>;
 pub struct Session {
     pub email: String,
     pub tokens: Tokens,
-    /// When these tokens arrived, when they will be refreshed, when they expire (local time).
+    /// When these tokens arrived, and when they will be refreshed and expire.
     pub schedule: RefreshSchedule,
+    /// The storage sequence number they were saved or announced under (newer is higher).
+    pub seq: u64,
     /// Whether the refresh token reached `localStorage` (false: the session ends with the tab).
     pub persisted: bool,
 }
@@ -44,7 +52,7 @@ pub struct Session {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum SessionState {
-    /// A stored refresh token is being exchanged for tokens.
+    /// A stored refresh token is being exchanged for tokens (and retried through faults).
     Restoring,
     SignedOut,
     SignedIn(Session),
@@ -64,12 +72,18 @@ pub enum Phase {
 pub struct SessionCtx {
     state: RwSignal<SessionState>,
     client: StoredValue<Client>,
-    /// Why the last restore failed, shown on the sign-in page.
-    restore_error: RwSignal<Option<CognitoError>>,
-    /// The session was ended by Cognito (refresh token expired or revoked).
+    /// The session was ended by Cognito (refresh token expired, revoked or reused).
     ended: RwSignal<bool>,
-    /// The last refresh failed for a reason worth retrying; cleared by the next success.
+    /// The last refresh (or restore) failed for a reason worth retrying; cleared by the next
+    /// success.
     refresh_problem: RwSignal<Option<CognitoError>>,
+    /// A sign-out that happened here but did not reach the server.
+    unfinished_sign_out: RwSignal<Option<UnfinishedSignOut>>,
+    /// Advances at every sign-in and sign-out, so that late results of older work are dropped.
+    generation: StoredValue<Generation>,
+    /// The highest storage sequence number this tab has seen (its tokens, a message, a
+    /// sign-out): tokens announced under a lower one are stale.
+    seen_seq: StoredValue<Option<u64>>,
     /// Identifies this tab in the refresh lease.
     tab_id: StoredValue<String>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
@@ -86,17 +100,13 @@ pub fn use_session() -> SessionCtx {
     expect_context()
 }
 
-/// The browser's clock, in milliseconds since the Unix epoch.
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
-
 impl SessionCtx {
     /// Creates the session for a pool, provides it as context, restores a stored session, and
     /// starts listening to the other tabs. Everything it starts stops with the calling owner.
     pub fn provide(config: &AppConfig) -> Self {
         let client = Client::new(&config.endpoint, &config.client_id, FetchTransport);
-        let restoring = storage::load_refresh_token(client.client_id()).is_some();
+        let stored = storage::load_session(client.client_id());
+        let restoring = StoredSession::live_token(stored.as_ref()).is_some();
         let channel_name = storage_keys::tab_channel(client.client_id());
         let ctx = Self {
             state: RwSignal::new(if restoring {
@@ -105,9 +115,11 @@ impl SessionCtx {
                 SessionState::SignedOut
             }),
             client: StoredValue::new(client),
-            restore_error: RwSignal::new(None),
             ended: RwSignal::new(false),
             refresh_problem: RwSignal::new(None),
+            unfinished_sign_out: RwSignal::new(None),
+            generation: StoredValue::new(Generation::default()),
+            seen_seq: StoredValue::new(stored.map(|s| s.seq)),
             tab_id: StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e16) as u64)),
             timer: StoredValue::new_local(None),
             flight: StoredValue::new_local(None),
@@ -123,6 +135,8 @@ impl SessionCtx {
             }));
         ctx.listen_for_wake_ups();
         on_cleanup(move || {
+            // Work still in flight finds its ticket void and touches nothing.
+            ctx.generation.update_value(Generation::advance);
             ctx.timer.set_value(None);
             ctx.channel.set_value(None);
         });
@@ -130,6 +144,11 @@ impl SessionCtx {
             ctx.refresh_in_background();
         }
         ctx
+    }
+
+    /// False once the provider that owns this session has been unmounted.
+    fn alive(&self) -> bool {
+        !self.state.is_disposed()
     }
 
     pub fn client(&self) -> Client {
@@ -148,16 +167,12 @@ impl SessionCtx {
         })
     }
 
-    pub fn restore_error(&self) -> ReadSignal<Option<CognitoError>> {
-        self.restore_error.read_only()
-    }
-
     /// True after Cognito ended the session (the refresh token expired or was revoked).
     pub fn ended(&self) -> ReadSignal<bool> {
         self.ended.read_only()
     }
 
-    /// The fault that is making the refresh retry, while it lasts.
+    /// The fault that is making the refresh (or the restore) retry, while it lasts.
     pub fn refresh_problem(&self) -> ReadSignal<Option<CognitoError>> {
         self.refresh_problem.read_only()
     }
@@ -175,9 +190,22 @@ impl SessionCtx {
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
         let (client, pool) = (self.client(), self.user_pool_id.get_value());
-        let outcome = client.sign_in(self.auth_flow, &pool, email, password, now_ms);
-        match outcome.await? {
+        let wall_ms = || js_sys::Date::now() as u64;
+        let outcome = client.sign_in(self.auth_flow, &pool, email, password, wall_ms);
+        self.signed_in(outcome.await?, email)
+    }
+
+    /// Where a sign-in step ended: tokens start a new session, a challenge goes to the page.
+    fn signed_in(
+        &self,
+        outcome: SignInOutcome,
+        email: &str,
+    ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
+        match outcome {
             SignInOutcome::SignedIn(tokens) => {
+                // A new session: whatever the previous one still had in flight is void.
+                self.generation.update_value(Generation::advance);
+                self.unfinished_sign_out.set(None);
                 self.establish(tokens, Some(email));
                 Ok(None)
             }
@@ -185,27 +213,34 @@ impl SessionCtx {
         }
     }
 
-    /// Takes fresh tokens from Cognito: keeps the refresh token, tells the other tabs, and
-    /// schedules the next refresh.
+    /// Takes fresh tokens from Cognito: stores the refresh token under the next sequence
+    /// number, tells the other tabs, and schedules the next refresh.
     fn establish(&self, tokens: Tokens, typed_email: Option<&str>) {
-        let received_at_ms = now_ms();
+        let client_id = self.client().client_id().to_owned();
+        let known = self
+            .seen_seq
+            .get_value()
+            .max(storage::load_session(&client_id).map(|s| s.seq));
+        let record = StoredSession::next(known, Some(tokens.refresh.clone()));
         // A failed save only means the session won't survive a reload; the page says so.
-        let persisted = storage::save_refresh_token(self.client().client_id(), &tokens.refresh);
+        let persisted = storage::save_session(&client_id, &record);
         self.post(&TabMessage::Tokens {
             access: tokens.access.clone(),
             id: tokens.id.clone(),
             refresh: tokens.refresh.clone(),
             expires_in: tokens.expires_in,
-            received_at_ms,
+            age_ms: 0,
+            seq: record.seq,
         });
-        self.enter(tokens, received_at_ms, persisted, typed_email);
+        self.enter(tokens, clock::now(), record.seq, persisted, typed_email);
     }
 
     /// Becomes signed in with these tokens and plans their refresh.
     fn enter(
         &self,
         tokens: Tokens,
-        received_at_ms: u64,
+        received: Moment,
+        seq: u64,
         persisted: bool,
         typed_email: Option<&str>,
     ) {
@@ -213,7 +248,7 @@ impl SessionCtx {
             expires_in: tokens.expires_in,
             issued_at: tokens.id_claims.iat,
             expires_at: tokens.id_claims.exp,
-            received_at_ms,
+            received,
         });
         let email = tokens
             .id_claims
@@ -221,7 +256,7 @@ impl SessionCtx {
             .clone()
             .or_else(|| typed_email.map(str::to_owned))
             .unwrap_or_default();
-        self.restore_error.set(None);
+        self.seen_seq.set_value(Some(seq));
         self.ended.set(false);
         self.refresh_problem.set(None);
         self.retries.set_value(0);
@@ -229,43 +264,46 @@ impl SessionCtx {
             email,
             tokens,
             schedule,
+            seq,
             persisted,
         }));
         self.schedule_refresh();
     }
 
     fn on_tab_message(&self, message: TabMessage) {
+        if !self.alive() {
+            return;
+        }
         match message {
             TabMessage::Tokens {
                 access,
                 id,
                 refresh,
                 expires_in,
-                received_at_ms,
+                age_ms,
+                seq,
             } => {
                 let Ok(id_claims) = decode_claims(id.expose_secret()) else {
                     return;
                 };
-                let newer = self.state.with_untracked(|state| match state {
-                    SessionState::SignedIn(current) => {
-                        received_at_ms > current.schedule.received_at_ms
-                    }
-                    _ => true,
-                });
-                if newer {
-                    let persisted = storage::load_refresh_token(self.client().client_id())
-                        .is_some_and(|stored| stored == refresh);
-                    let tokens = Tokens {
-                        access,
-                        id,
-                        refresh,
-                        expires_in,
-                        id_claims,
-                    };
-                    self.enter(tokens, received_at_ms, persisted, None);
+                if !is_newer(seq, self.seen_seq.get_value()) {
+                    return;
                 }
+                let stored = storage::load_session(self.client().client_id());
+                let persisted = StoredSession::live_token(stored.as_ref()) == Some(&refresh);
+                let tokens = Tokens {
+                    access,
+                    id,
+                    refresh,
+                    expires_in,
+                    id_claims,
+                };
+                self.enter(tokens, clock::now().minus(age_ms), seq, persisted, None);
             }
-            TabMessage::SignedOut => self.forget(false),
+            TabMessage::SignedOut => {
+                let stored = storage::load_session(self.client().client_id());
+                self.leave(stored.map(|s| s.seq));
+            }
         }
     }
 
@@ -277,39 +315,28 @@ impl SessionCtx {
         });
     }
 
-    /// Signs out this device: revokes its refresh token (RevokeToken) and forgets the session,
-    /// in every tab. The local sign-out happens even when the server cannot be reached.
-    pub async fn sign_out(&self) {
-        let refresh = self.state.with_untracked(|state| match state {
-            SessionState::SignedIn(session) => Some(session.tokens.refresh.clone()),
-            _ => None,
-        });
-        if let Some(refresh) = refresh {
-            // Unreachable server: the user still wants out, and the token is forgotten here.
-            let _ = self.client().revoke_token(&refresh).await;
-        }
-        self.forget(true);
-    }
-
-    /// Signs out on every device (GlobalSignOut revokes all of the user's refresh tokens).
-    pub async fn sign_out_everywhere(&self) -> Result<(), CognitoError> {
-        let access = self.access_token().await;
-        if let Ok(access) = access {
-            self.client().global_sign_out(&access).await?;
-        }
-        self.forget(true);
-        Ok(())
-    }
-
-    /// Drops the session in this tab (and, if `tell_tabs`, in the others).
-    fn forget(&self, tell_tabs: bool) {
+    /// Drops the session in this tab only: stops refreshing, voids work in flight, and
+    /// remembers `seq` (the sign-out's place in the order of events), if known.
+    fn leave(&self, seq: Option<u64>) {
+        self.generation.update_value(Generation::advance);
         self.timer.set_value(None);
-        storage::clear_refresh_token(self.client().client_id());
-        if tell_tabs {
-            self.post(&TabMessage::SignedOut);
-        }
+        self.seen_seq.set_value(self.seen_seq.get_value().max(seq));
         self.refresh_problem.set(None);
         self.state.set(SessionState::SignedOut);
+    }
+
+    /// Drops the session in every tab: records the sign-out in storage (the refresh token goes),
+    /// tells the other tabs, and leaves.
+    fn forget(&self) {
+        let client_id = self.client().client_id().to_owned();
+        let known = self
+            .seen_seq
+            .get_value()
+            .max(storage::load_session(&client_id).map(|s| s.seq));
+        let record = StoredSession::next(known, None);
+        storage::save_session(&client_id, &record);
+        self.post(&TabMessage::SignedOut);
+        self.leave(Some(record.seq));
     }
 }
 

@@ -2,18 +2,28 @@
 //! throttled or the machine slept, one refresh at a time (in this tab and across tabs), retries
 //! with backoff through faults, and an `access_token()` that never hands out an expired token.
 
-use super::{lock, now_ms, SessionCtx, SessionState};
+use super::{lock, SessionCtx, SessionState};
+use crate::clock;
 use crate::storage;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_cognito_core::schedule::{ends_session, retry_delay_ms};
+use leptos_cognito_core::schedule::retry_delay_ms;
 use leptos_cognito_core::secret::{AccessToken, RefreshToken};
+use leptos_cognito_core::session_rules::{
+    after_failure, completion, next_step, Completion, FailureVerdict, Held, RefreshStep,
+    StoredSession, Ticket,
+};
 use leptos_cognito_core::{storage_keys, CognitoError};
 
 /// A refresh in progress; every caller awaiting a refresh shares it.
 pub(super) type Flight = Shared<LocalBoxFuture<'static, Result<(), CognitoError>>>;
+
+/// How long a tab that finds another tab's newer record waits for that tab's tokens to arrive
+/// over the channel before it refreshes with the stored token itself.
+const AWAIT_TABS_MS: u32 = 1_500;
 
 /// Why no access token could be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,18 +37,18 @@ pub enum SessionError {
 
 impl SessionCtx {
     /// A valid access token for calling APIs as the user. If the current one has expired (by the
-    /// local clock, with a margin for the request's flight), this waits for the refresh.
+    /// local clocks, with a margin for the request's flight), this waits for the refresh.
     pub async fn access_token(&self) -> Result<AccessToken, SessionError> {
         // Twice at most: after a successful refresh the token is fresh.
         for _ in 0..2 {
-            let current = self.state.with_untracked(|state| match state {
+            let current = self.state.try_with_untracked(|state| match state {
                 SessionState::SignedIn(session) => {
                     Some((session.tokens.access.clone(), session.schedule))
                 }
                 _ => None,
             });
-            let (access, schedule) = current.ok_or(SessionError::SignedOut)?;
-            let now = now_ms();
+            let (access, schedule) = current.flatten().ok_or(SessionError::SignedOut)?;
+            let now = clock::now();
             if !schedule.is_expired(now) {
                 if schedule.is_due(now) {
                     self.refresh_in_background();
@@ -64,8 +74,9 @@ impl SessionCtx {
             return flight;
         }
         let ctx = *self;
+        let ticket = self.generation.get_value().ticket();
         let flight = async move {
-            let result = ctx.refresh_once().await;
+            let result = ctx.refresh_once(ticket).await;
             ctx.flight.set_value(None);
             result
         }
@@ -75,8 +86,16 @@ impl SessionCtx {
         flight
     }
 
+    /// Whether work that began with `ticket` may still act: the provider is mounted and
+    /// nobody signed in or out since.
+    fn is_current(&self, ticket: Ticket) -> bool {
+        self.generation
+            .try_with_value(|generation| generation.is_current(ticket))
+            .unwrap_or(false)
+    }
+
     /// One refresh under the cross-tab lock, then whatever its outcome calls for.
-    async fn refresh_once(self) -> Result<(), CognitoError> {
+    async fn refresh_once(self, ticket: Ticket) -> Result<(), CognitoError> {
         let client_id = self.client().client_id().to_owned();
         let tab_id = self.tab_id.get_value();
         let ctx = self;
@@ -84,61 +103,133 @@ impl SessionCtx {
             &storage_keys::tab_channel(&client_id),
             &storage_keys::refresh_lease(&client_id),
             &tab_id,
-            async move {
-                // Another tab may have refreshed while we waited, and told us: nothing to do.
-                if let Some(token) = ctx.token_to_refresh() {
-                    let tokens = ctx.client().refresh(token).await?;
-                    // Still holding the lock: the other tabs hear of these tokens before any of
-                    // them can take the lock and find its own tokens due.
-                    ctx.establish(tokens, None);
-                }
-                Ok(())
-            },
+            async move { ctx.refresh_locked(ticket).await },
         )
         .await
         .unwrap_or_else(|| Err(CognitoError::Network("the browser's lock failed".into())));
         if let Err(error) = &outcome {
-            self.refresh_failed(error);
+            if self.is_current(ticket) {
+                self.retry_later(error);
+            }
         }
         outcome
     }
 
-    /// The refresh token to use if a refresh is (still) needed. The stored one comes first: if
-    /// the pool rotates refresh tokens, another tab may have stored a newer one.
-    fn token_to_refresh(&self) -> Option<RefreshToken> {
-        let in_memory = self.state.with_untracked(|state| match state {
-            SessionState::SignedIn(session) if session.schedule.is_due(now_ms()) => {
-                Some(Some(session.tokens.refresh.clone()))
+    /// The part of a refresh that holds the lock: decide from what storage holds now (another
+    /// tab may have refreshed or signed out while this one waited), refresh if needed, and keep
+    /// the result. Nothing here may wait on another tab's message to decide.
+    async fn refresh_locked(self, ticket: Ticket) -> Result<(), CognitoError> {
+        if !self.is_current(ticket) {
+            return Ok(());
+        }
+        let client_id = self.client().client_id().to_owned();
+        let stored = storage::load_session(&client_id);
+        let step = self.state.with_untracked(|state| match state {
+            SessionState::SignedIn(session) => next_step(
+                stored.as_ref(),
+                Some(Held {
+                    refresh: &session.tokens.refresh,
+                    seq: session.seq,
+                    due: session.schedule.is_due(clock::now()),
+                    persisted: session.persisted,
+                }),
+            ),
+            SessionState::Restoring => next_step(stored.as_ref(), None),
+            SessionState::SignedOut => RefreshStep::Nothing,
+        });
+        let stored_seq = stored.map(|s| s.seq);
+        match step {
+            RefreshStep::Nothing => Ok(()),
+            RefreshStep::SignedOutElsewhere => {
+                self.leave(stored_seq);
+                Ok(())
             }
-            SessionState::SignedIn(_) | SessionState::SignedOut => None,
-            SessionState::Restoring => Some(None),
-        })?;
-        storage::load_refresh_token(self.client().client_id()).or(in_memory)
+            RefreshStep::AwaitTabs(token) => {
+                if self.tokens_arrive(stored_seq, ticket).await {
+                    return Ok(());
+                }
+                self.refresh_with(token, stored_seq, ticket).await
+            }
+            RefreshStep::Refresh(token) => self.refresh_with(token, stored_seq, ticket).await,
+        }
     }
 
-    fn refresh_failed(&self, error: &CognitoError) {
-        let restoring = matches!(self.state.get_untracked(), SessionState::Restoring);
-        if ends_session(error) {
-            // The refresh token is expired or revoked: nothing will bring this session back.
-            self.forget(true);
-            self.ended.set(true);
-        } else if restoring {
-            // Keep the stored token: the next reload (or the server coming back) can use it.
-            self.restore_error.set(Some(error.clone()));
-            self.state.set(SessionState::SignedOut);
-        } else {
-            // Still signed in: retry with backoff; the access token may well still be valid.
-            self.refresh_problem.set(Some(error.clone()));
-            let attempt = self.retries.get_value();
-            self.retries.set_value(attempt.saturating_add(1));
-            self.set_timer(retry_delay_ms(attempt, js_sys::Math::random()));
+    /// Waits briefly for another tab's announcement of the tokens stored under `seq`.
+    async fn tokens_arrive(&self, seq: Option<u64>, ticket: Ticket) -> bool {
+        for _ in 0..AWAIT_TABS_MS / 50 {
+            if !self.is_current(ticket) || self.seen_seq.get_value() >= seq {
+                return true;
+            }
+            TimeoutFuture::new(50).await;
         }
+        false
+    }
+
+    /// Exchanges `token` for fresh tokens. Cognito's "no" is judged against storage: a newer
+    /// token stored by another tab is adopted (once) rather than ending the session.
+    async fn refresh_with(
+        self,
+        token: RefreshToken,
+        seq_at_start: Option<u64>,
+        ticket: Ticket,
+    ) -> Result<(), CognitoError> {
+        let client = self.client();
+        let mut sent = token;
+        let mut adopted = false;
+        loop {
+            let result = client.refresh(sent.clone(), None).await;
+            let current = self.is_current(ticket);
+            let stored = current
+                .then(|| storage::load_session(client.client_id()))
+                .flatten();
+            let error = match result {
+                Ok(tokens) => {
+                    match completion(current, seq_at_start, stored.as_ref()) {
+                        Completion::Apply => self.establish(tokens, None),
+                        Completion::SignedOutElsewhere => self.leave(stored.map(|s| s.seq)),
+                        // Signed out (or unmounted) meanwhile: keep nothing, tell nobody; a
+                        // token rotated on the way is revoked so that it cannot outlive the
+                        // sign-out.
+                        Completion::Discard if tokens.refresh != sent => {
+                            let _ = client.revoke_token(&tokens.refresh).await;
+                        }
+                        Completion::Discard => {}
+                    }
+                    return Ok(());
+                }
+                Err(_) if !current => return Ok(()),
+                Err(error) => error,
+            };
+            match after_failure(&error, &sent, stored.as_ref()) {
+                FailureVerdict::Retry => return Err(error),
+                FailureVerdict::Adopt if !adopted => {
+                    adopted = true;
+                    if let Some(newer) = StoredSession::live_token(stored.as_ref()) {
+                        sent = newer.clone();
+                    }
+                }
+                FailureVerdict::Adopt | FailureVerdict::End => {
+                    // Nothing newer is stored: the session is over, in every tab.
+                    self.forget();
+                    self.ended.set(true);
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// A fault: keep the session (signed in, or still restoring), say why, try again later.
+    fn retry_later(&self, error: &CognitoError) {
+        self.refresh_problem.set(Some(error.clone()));
+        let attempt = self.retries.get_value();
+        self.retries.set_value(attempt.saturating_add(1));
+        self.set_timer(retry_delay_ms(attempt, js_sys::Math::random()));
     }
 
     /// Plans the next refresh of the current tokens.
     pub(super) fn schedule_refresh(&self) {
         let delay = self.state.with_untracked(|state| match state {
-            SessionState::SignedIn(session) => Some(session.schedule.refresh_in_ms(now_ms())),
+            SessionState::SignedIn(session) => Some(session.schedule.refresh_in_ms(clock::now())),
             _ => None,
         });
         match delay {
@@ -151,9 +242,33 @@ impl SessionCtx {
         let ctx = *self;
         let delay = u32::try_from(delay_ms).unwrap_or(u32::MAX);
         // Replacing the stored timeout drops (cancels) the previous one.
-        self.timer.set_value(Some(Timeout::new(delay, move || {
-            ctx.refresh_in_background()
-        })));
+        self.timer
+            .set_value(Some(Timeout::new(delay, move || ctx.on_timer())));
+    }
+
+    /// A timer can fire early (or a retry can be due): refresh if due, else plan again.
+    fn on_timer(&self) {
+        if !self.alive() {
+            return;
+        }
+        match self.due() {
+            Some(true) => self.refresh_in_background(),
+            Some(false) => self.schedule_refresh(),
+            None => {}
+        }
+    }
+
+    /// Whether a refresh is due: always while restoring or retrying, by the schedule while
+    /// signed in; `None` when signed out.
+    fn due(&self) -> Option<bool> {
+        let retrying = self.refresh_problem.with_untracked(Option::is_some);
+        self.state.with_untracked(|state| match state {
+            SessionState::SignedIn(session) => {
+                Some(retrying || session.schedule.is_due(clock::now()))
+            }
+            SessionState::Restoring => Some(true),
+            SessionState::SignedOut => None,
+        })
     }
 
     /// Background tabs throttle timers and laptops sleep: when the page becomes visible, comes
@@ -167,14 +282,7 @@ impl SessionCtx {
     }
 
     fn wake_up(&self) {
-        if document().hidden() {
-            return;
-        }
-        let due = self.state.with_untracked(|state| match state {
-            SessionState::SignedIn(session) => session.schedule.is_due(now_ms()),
-            _ => false,
-        });
-        if due {
+        if self.alive() && !document().hidden() && self.due() == Some(true) {
             self.refresh_in_background();
         }
     }

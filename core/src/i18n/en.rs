@@ -73,6 +73,29 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
                 self::problem(why)
             ))
         }
+        Text::RestoreRetrying(why) => {
+            return Cow::Owned(format!(
+                "Couldn't restore your session ({}) — retrying as soon as the connection is back.",
+                self::problem(why)
+            ))
+        }
+        Text::OtherDevicesMayBeSignedIn(why) => {
+            return Cow::Owned(format!(
+                "You're signed out on this device, but your other devices may still be signed in: signing them out failed ({}).",
+                self::problem(why)
+            ))
+        }
+        Text::NotRevoked(why) => {
+            return Cow::Owned(format!(
+                "You're signed out on this device, but the server couldn't be told ({}), so this device's session stays valid until it expires.",
+                self::problem(why)
+            ))
+        }
+        Text::RetrySignOut => "Try again",
+        Text::SignInToSignOutOthers => {
+            "To sign out your other devices, sign in again and choose “Sign out of all devices”."
+        }
+        Text::SignedOut => "You're signed out.",
         Text::NotPersisted => {
             "This session won't survive a reload: the browser isn't letting this page store anything."
         }

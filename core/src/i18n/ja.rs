@@ -75,6 +75,29 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
                 self::problem(why)
             ))
         }
+        Text::RestoreRetrying(why) => {
+            return Cow::Owned(format!(
+                "セッションを復元できませんでした（{}）。接続が戻りしだい再試行します。",
+                self::problem(why)
+            ))
+        }
+        Text::OtherDevicesMayBeSignedIn(why) => {
+            return Cow::Owned(format!(
+                "この端末からはサインアウトしましたが、ほかの端末はサインインしたままの可能性があります。ほかの端末からのサインアウトに失敗しました（{}）。",
+                self::problem(why)
+            ))
+        }
+        Text::NotRevoked(why) => {
+            return Cow::Owned(format!(
+                "この端末からはサインアウトしましたが、サーバーに通知できなかったため（{}）、この端末のセッションは有効期限まで有効なままです。",
+                self::problem(why)
+            ))
+        }
+        Text::RetrySignOut => "もう一度試す",
+        Text::SignInToSignOutOthers => {
+            "ほかの端末からサインアウトするには、もう一度サインインして「すべての端末からサインアウト」を選んでください。"
+        }
+        Text::SignedOut => "サインアウトしました。",
         Text::NotPersisted => {
             "このブラウザーでは情報を保存できないため、再読み込みするとサインアウトされます。"
         }

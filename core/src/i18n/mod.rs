@@ -139,6 +139,17 @@ pub enum Text {
     SessionVerifiedAt(String),
     /// A refresh failed for this reason and is being retried.
     RefreshRetrying(Problem),
+    /// The stored session could not be restored for this reason (a fault), and is being retried.
+    RestoreRetrying(Problem),
+    /// Signed out here, but `GlobalSignOut` failed for this reason.
+    OtherDevicesMayBeSignedIn(Problem),
+    /// Signed out here, but this device's refresh token could not be revoked for this reason.
+    NotRevoked(Problem),
+    /// Retries the sign-out that did not reach the server.
+    RetrySignOut,
+    /// What to do when the other devices can no longer be signed out from here.
+    SignInToSignOutOthers,
+    SignedOut,
     NotPersisted,
     CheckSession,
     // Embedding: leaving for `?return_to=`, or why it was not followed.
@@ -255,6 +266,12 @@ mod tests {
             NextRefresh,
             SessionVerifiedAt("09:30:00".into()),
             RefreshRetrying(crate::error::Problem::Network),
+            RestoreRetrying(crate::error::Problem::Network),
+            OtherDevicesMayBeSignedIn(crate::error::Problem::Network),
+            NotRevoked(crate::error::Problem::Network),
+            RetrySignOut,
+            SignInToSignOutOthers,
+            SignedOut,
             NotPersisted,
             CheckSession,
             Returning,

@@ -1,0 +1,445 @@
+//! The session's decisions, as pure functions: which refresh token to use once a tab holds the
+//! refresh lock, what a failed refresh means, and whether a late result still counts. The
+//! browser code only wires them to storage, timers, locks and channels.
+
+use crate::error::{CognitoError, ErrorCode};
+use crate::secret::RefreshToken;
+use serde::{Deserialize, Serialize};
+
+/// What `localStorage` keeps of a session: the refresh token (none after a sign-out) and a
+/// sequence number that grows by one with every sign-in, refresh and sign-out, in any tab. A tab
+/// reads it synchronously to learn whether another tab refreshed or signed out since this tab's
+/// tokens arrived, without waiting for that tab's message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredSession {
+    pub seq: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<RefreshToken>,
+}
+
+impl StoredSession {
+    pub fn to_json(&self) -> String {
+        // A string and a number: serialization cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads the stored value. Versions before the record kept the bare token, which reads as
+    /// sequence 0 so that it keeps working after an upgrade.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text.is_empty() {
+            return None;
+        }
+        if !text.starts_with('{') {
+            return Some(Self {
+                seq: 0,
+                token: Some(RefreshToken::new(text)),
+            });
+        }
+        let mut stored = serde_json::from_str::<Self>(text).ok()?;
+        stored.token = stored.token.filter(|t| !t.expose_secret().is_empty());
+        Some(stored)
+    }
+
+    /// The record that follows `previous` (the highest sequence number known, if any): a
+    /// session's refresh token, or `None` for a sign-out.
+    pub fn next(previous: Option<u64>, token: Option<RefreshToken>) -> Self {
+        Self {
+            seq: previous.map_or(1, |seq| seq.saturating_add(1)),
+            token,
+        }
+    }
+
+    /// The refresh token, if the record holds a session rather than a sign-out.
+    pub fn live_token(stored: Option<&Self>) -> Option<&RefreshToken> {
+        stored.and_then(|s| s.token.as_ref())
+    }
+}
+
+/// The tokens this tab holds, as far as a refresh decision needs them.
+#[derive(Debug, Clone, Copy)]
+pub struct Held<'a> {
+    pub refresh: &'a RefreshToken,
+    /// The sequence number these tokens were saved (or announced) under.
+    pub seq: u64,
+    /// Whether their refresh is due by this tab's clocks.
+    pub due: bool,
+    /// Whether they reached storage (if not, storage may hold an older token).
+    pub persisted: bool,
+}
+
+/// What a tab that holds the refresh lock does next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefreshStep {
+    /// Nothing: the tokens are not due.
+    Nothing,
+    /// Another tab refreshed after this tab's tokens arrived: take its tokens from its message
+    /// (and refresh with the stored token only if that message never comes).
+    AwaitTabs(RefreshToken),
+    /// Refresh with this token.
+    Refresh(RefreshToken),
+    /// Storage holds no session: it was signed out in another tab.
+    SignedOutElsewhere,
+}
+
+/// Decides, from what storage holds now and what this tab holds (`None` while restoring after
+/// a reload), what to do with the refresh lock.
+pub fn next_step(stored: Option<&StoredSession>, held: Option<Held<'_>>) -> RefreshStep {
+    let stored_seq = stored.map(|s| s.seq);
+    match (StoredSession::live_token(stored), held) {
+        (Some(token), None) => RefreshStep::Refresh(token.clone()),
+        (None, None) => RefreshStep::SignedOutElsewhere,
+        (Some(token), Some(held)) if stored_seq > Some(held.seq) => {
+            RefreshStep::AwaitTabs(token.clone())
+        }
+        // The same record, or an older one left by a save that failed: this tab's token is the
+        // newest there is.
+        (Some(_), Some(held)) => due_refresh(held),
+        // A sign-out recorded after these tokens, or (sign-out clears the token before it tells
+        // the tabs) a missing record where these tokens had been saved.
+        (None, Some(held)) if held.persisted || stored_seq > Some(held.seq) => {
+            RefreshStep::SignedOutElsewhere
+        }
+        // These tokens never reached storage, so storage says nothing about them.
+        (None, Some(held)) => due_refresh(held),
+    }
+}
+
+fn due_refresh(held: Held<'_>) -> RefreshStep {
+    if held.due {
+        RefreshStep::Refresh(held.refresh.clone())
+    } else {
+        RefreshStep::Nothing
+    }
+}
+
+/// What to do with tokens a refresh brought back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completion {
+    /// Keep them: save, tell the other tabs, schedule the next refresh.
+    Apply,
+    /// This tab signed out (or began another session) while they were on the way: drop them.
+    Discard,
+    /// Another tab signed out while they were on the way: drop them and sign out here too.
+    SignedOutElsewhere,
+}
+
+/// Judges a successful refresh: `current` is whether the refresh's [`Ticket`] is still current,
+/// `seq_at_start` the stored sequence number when it began, `stored` what storage holds now.
+pub fn completion(
+    current: bool,
+    seq_at_start: Option<u64>,
+    stored: Option<&StoredSession>,
+) -> Completion {
+    let signed_out_since = stored.is_some_and(|s| s.token.is_none() && Some(s.seq) > seq_at_start);
+    if !current {
+        Completion::Discard
+    } else if signed_out_since {
+        Completion::SignedOutElsewhere
+    } else {
+        Completion::Apply
+    }
+}
+
+/// Whether a failed refresh means the refresh token is no longer good (expired, revoked by a
+/// sign-out elsewhere, reused after rotation), or the user is gone, as opposed to a fault worth
+/// retrying.
+pub fn ends_session(error: &CognitoError) -> bool {
+    matches!(
+        error.code(),
+        Some(ErrorCode::NotAuthorized | ErrorCode::UserNotFound | ErrorCode::RefreshTokenReuse)
+    )
+}
+
+/// What a failed refresh calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureVerdict {
+    /// A fault (network, timeout, 5xx, throttling): keep the session, retry with backoff.
+    Retry,
+    /// Cognito refused the token sent, but storage holds a newer one from another tab: use it.
+    Adopt,
+    /// The session is over; storage holds nothing newer, so clearing it loses nothing.
+    End,
+}
+
+/// Judges a failed refresh with the token `sent`, given what storage holds now.
+pub fn after_failure(
+    error: &CognitoError,
+    sent: &RefreshToken,
+    stored: Option<&StoredSession>,
+) -> FailureVerdict {
+    if !ends_session(error) {
+        FailureVerdict::Retry
+    } else if StoredSession::live_token(stored).is_some_and(|stored| stored != sent) {
+        FailureVerdict::Adopt
+    } else {
+        FailureVerdict::End
+    }
+}
+
+/// Whether tokens another tab announced under `incoming_seq` are newer than this tab's (`None`:
+/// this tab holds none).
+pub fn is_newer(incoming_seq: u64, held_seq: Option<u64>) -> bool {
+    held_seq.is_none_or(|held| incoming_seq > held)
+}
+
+/// Counts sign-ins and sign-outs, so that work begun under one session cannot act on the next:
+/// a refresh takes a [`Ticket`] when it starts, and its result is used only if the ticket is
+/// still current when it completes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Generation(u64);
+
+/// The generation some work began in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(u64);
+
+impl Generation {
+    pub fn ticket(&self) -> Ticket {
+        Ticket(self.0)
+    }
+
+    /// A new session began, or the current one ended: every ticket issued so far is void.
+    pub fn advance(&mut self) {
+        self.0 = self.0.wrapping_add(1);
+    }
+
+    pub fn is_current(&self, ticket: Ticket) -> bool {
+        self.0 == ticket.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ServiceError;
+
+    fn token(text: &str) -> RefreshToken {
+        RefreshToken::new(text)
+    }
+
+    fn record(text: &str, seq: u64) -> StoredSession {
+        StoredSession {
+            seq,
+            token: Some(token(text)),
+        }
+    }
+
+    fn signed_out(seq: u64) -> StoredSession {
+        StoredSession { seq, token: None }
+    }
+
+    fn service(code: ErrorCode) -> CognitoError {
+        CognitoError::Service(ServiceError {
+            code,
+            type_name: String::new(),
+            message: String::new(),
+        })
+    }
+
+    #[test]
+    fn the_stored_record_round_trips_and_reads_the_older_bare_token() {
+        let stored = record("r-1", 7);
+        let json = stored.to_json();
+        assert_eq!(json, r#"{"seq":7,"token":"r-1"}"#);
+        assert_eq!(StoredSession::parse(&json), Some(stored));
+        assert_eq!(signed_out(8).to_json(), r#"{"seq":8}"#);
+        assert_eq!(StoredSession::parse(r#"{"seq":8}"#), Some(signed_out(8)));
+        assert_eq!(
+            StoredSession::parse(r#"{"seq":8,"token":""}"#),
+            Some(signed_out(8))
+        );
+        assert_eq!(StoredSession::parse("eyJbare"), Some(record("eyJbare", 0)));
+        for unusable in ["", "{", r#"{"token":"r"}"#, r#"{"seq":-1}"#, "{}"] {
+            assert_eq!(StoredSession::parse(unusable), None, "{unusable}");
+        }
+        assert_eq!(StoredSession::next(None, Some(token("a"))), record("a", 1));
+        assert_eq!(StoredSession::next(Some(4), None), signed_out(5));
+        assert_eq!(StoredSession::next(Some(u64::MAX), None).seq, u64::MAX);
+    }
+
+    #[test]
+    fn the_stored_record_never_prints_its_token() {
+        let printed = format!("{:?}", record("secret-refresh", 1));
+        assert!(!printed.contains("secret-refresh"), "{printed}");
+    }
+
+    fn held(text: &RefreshToken, seq: u64, due: bool) -> Held<'_> {
+        Held {
+            refresh: text,
+            seq,
+            due,
+            persisted: true,
+        }
+    }
+
+    #[test]
+    fn restoring_uses_the_stored_token_or_finds_the_session_gone() {
+        assert_eq!(
+            next_step(Some(&record("r", 3)), None),
+            RefreshStep::Refresh(token("r"))
+        );
+        assert_eq!(next_step(None, None), RefreshStep::SignedOutElsewhere);
+        assert_eq!(
+            next_step(Some(&signed_out(4)), None),
+            RefreshStep::SignedOutElsewhere
+        );
+    }
+
+    #[test]
+    fn a_tab_that_finds_a_newer_record_waits_for_the_other_tabs_tokens() {
+        let mine = token("old");
+        // Another tab refreshed (seq 5) after this tab's tokens (seq 4), due or not.
+        for due in [true, false] {
+            assert_eq!(
+                next_step(Some(&record("new", 5)), Some(held(&mine, 4, due))),
+                RefreshStep::AwaitTabs(token("new"))
+            );
+        }
+    }
+
+    #[test]
+    fn a_tab_with_the_newest_tokens_refreshes_only_when_due() {
+        let mine = token("r");
+        let stored = record("r", 4);
+        assert_eq!(
+            next_step(Some(&stored), Some(held(&mine, 4, true))),
+            RefreshStep::Refresh(token("r"))
+        );
+        assert_eq!(
+            next_step(Some(&stored), Some(held(&mine, 4, false))),
+            RefreshStep::Nothing
+        );
+    }
+
+    #[test]
+    fn a_stale_stored_token_never_replaces_a_newer_one_in_memory() {
+        // This tab's save of seq 6 failed; storage still holds seq 5.
+        let mine = token("newer");
+        let step = next_step(Some(&record("older", 5)), Some(held(&mine, 6, true)));
+        assert_eq!(step, RefreshStep::Refresh(token("newer")));
+    }
+
+    #[test]
+    fn a_recorded_sign_out_or_empty_storage_means_signed_out_elsewhere() {
+        let mine = token("r");
+        for stored in [None, Some(signed_out(3))] {
+            assert_eq!(
+                next_step(stored.as_ref(), Some(held(&mine, 2, true))),
+                RefreshStep::SignedOutElsewhere
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_that_never_reached_storage_ignore_what_storage_says_of_older_ones() {
+        let mine = token("r");
+        let unsaved = Held {
+            persisted: false,
+            ..held(&mine, 2, true)
+        };
+        assert_eq!(
+            next_step(None, Some(unsaved)),
+            RefreshStep::Refresh(token("r"))
+        );
+        assert_eq!(
+            next_step(Some(&signed_out(1)), Some(unsaved)),
+            RefreshStep::Refresh(token("r"))
+        );
+        // ...but a sign-out recorded after them still ends them.
+        assert_eq!(
+            next_step(Some(&signed_out(3)), Some(unsaved)),
+            RefreshStep::SignedOutElsewhere
+        );
+    }
+
+    #[test]
+    fn a_refresh_that_lands_after_a_sign_out_is_dropped() {
+        let now = record("r-2", 5);
+        assert_eq!(completion(true, Some(4), Some(&now)), Completion::Apply);
+        assert_eq!(completion(true, None, None), Completion::Apply);
+        // This tab signed out meanwhile: its generation moved on.
+        assert_eq!(completion(false, Some(4), Some(&now)), Completion::Discard);
+        // Another tab signed out meanwhile.
+        assert_eq!(
+            completion(true, Some(4), Some(&signed_out(5))),
+            Completion::SignedOutElsewhere
+        );
+        // A sign-out that was already there when the refresh began is not news.
+        assert_eq!(
+            completion(true, Some(5), Some(&signed_out(5))),
+            Completion::Apply
+        );
+    }
+
+    #[test]
+    fn only_cognitos_no_ends_the_session() {
+        for ending in [
+            ErrorCode::NotAuthorized,
+            ErrorCode::UserNotFound,
+            ErrorCode::RefreshTokenReuse,
+        ] {
+            assert!(ends_session(&service(ending)), "{ending:?}");
+        }
+        for transient in [
+            service(ErrorCode::TooManyRequests),
+            service(ErrorCode::InternalError),
+            service(ErrorCode::LimitExceeded),
+            CognitoError::Network("offline".into()),
+            CognitoError::UnexpectedResponse {
+                status: 503,
+                detail: String::new(),
+            },
+        ] {
+            assert!(!ends_session(&transient), "{transient:?}");
+        }
+    }
+
+    #[test]
+    fn a_refused_token_adopts_a_newer_stored_one_else_ends() {
+        let sent = token("r-1");
+        let reuse = service(ErrorCode::RefreshTokenReuse);
+        let revoked = service(ErrorCode::NotAuthorized);
+        for error in [&reuse, &revoked] {
+            assert_eq!(
+                after_failure(error, &sent, Some(&record("r-2", 9))),
+                FailureVerdict::Adopt
+            );
+            assert_eq!(
+                after_failure(error, &sent, Some(&record("r-1", 8))),
+                FailureVerdict::End
+            );
+            assert_eq!(after_failure(error, &sent, None), FailureVerdict::End);
+        }
+        assert_eq!(
+            after_failure(&reuse, &sent, Some(&signed_out(9))),
+            FailureVerdict::End
+        );
+        let offline = CognitoError::Network("timed out".into());
+        assert_eq!(
+            after_failure(&offline, &sent, Some(&record("r-2", 9))),
+            FailureVerdict::Retry
+        );
+        assert_eq!(after_failure(&offline, &sent, None), FailureVerdict::Retry);
+    }
+
+    #[test]
+    fn announced_tokens_are_taken_only_when_newer() {
+        assert!(is_newer(1, None));
+        assert!(is_newer(5, Some(4)));
+        assert!(!is_newer(4, Some(4)));
+        assert!(!is_newer(3, Some(4)));
+    }
+
+    #[test]
+    fn a_ticket_from_before_a_sign_out_is_void() {
+        let mut generation = Generation::default();
+        let refresh_started = generation.ticket();
+        assert!(generation.is_current(refresh_started));
+        generation.advance(); // signed out while the refresh was in flight
+        assert!(!generation.is_current(refresh_started));
+        let next = generation.ticket();
+        assert!(generation.is_current(next));
+        generation.advance(); // signed in again
+        assert!(!generation.is_current(refresh_started));
+        assert!(!generation.is_current(next));
+    }
+}
