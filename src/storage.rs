@@ -30,8 +30,8 @@ pub fn remove(key: &str) {
     }
 }
 
-/// The session record of one app client: its refresh token (none after a sign-out) and the
-/// sequence number that orders sign-ins, refreshes and sign-outs across tabs.
+/// The session record of one app client: its refresh token and the sequence number that orders
+/// sign-ins and refreshes across tabs.
 pub fn load_session(client_id: &str) -> Option<StoredSession> {
     read(&storage_keys::refresh_token(client_id)).and_then(|text| StoredSession::parse(&text))
 }
@@ -40,4 +40,9 @@ pub fn load_session(client_id: &str) -> Option<StoredSession> {
 /// survive a reload).
 pub fn save_session(client_id: &str, record: &StoredSession) -> bool {
     write(&storage_keys::refresh_token(client_id), &record.to_json())
+}
+
+/// Removes the record: signed out.
+pub fn clear_session(client_id: &str) {
+    remove(&storage_keys::refresh_token(client_id));
 }

@@ -230,27 +230,23 @@ fn session_record_round_trips_through_local_storage_under_the_prefix() {
     local.remove_item(key).unwrap();
     assert!(storage::load_session(client_id).is_none());
 
-    let record = StoredSession::next(None, Some(RefreshToken::new("r-123")));
+    let record = StoredSession::next(None, RefreshToken::new("r-123"));
     assert!(storage::save_session(client_id, &record));
     let raw = local.get_item(key).unwrap();
     assert_eq!(raw.as_deref(), Some(r#"{"seq":1,"token":"r-123"}"#));
     assert_eq!(storage::load_session(client_id), Some(record));
 
-    // A sign-out keeps only the sequence number.
-    let signed_out = StoredSession::next(Some(1), None);
-    assert!(storage::save_session(client_id, &signed_out));
-    assert_eq!(
-        local.get_item(key).unwrap().as_deref(),
-        Some(r#"{"seq":2}"#)
-    );
-    assert_eq!(storage::load_session(client_id), Some(signed_out));
+    // A sign-out leaves nothing behind.
+    storage::clear_session(client_id);
+    assert_eq!(local.get_item(key).unwrap(), None);
+    assert!(storage::load_session(client_id).is_none());
 
     // What an older version stored (the bare token) still reads.
     local.set_item(key, "r-old").unwrap();
     let upgraded = storage::load_session(client_id).unwrap();
     assert_eq!(upgraded.seq, 0);
-    assert_eq!(upgraded.token.unwrap().expose_secret(), "r-old");
-    local.remove_item(key).unwrap();
+    assert_eq!(upgraded.token.expose_secret(), "r-old");
+    storage::clear_session(client_id);
 }
 
 #[wasm_bindgen_test]

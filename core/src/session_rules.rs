@@ -6,15 +6,14 @@ use crate::error::{CognitoError, ErrorCode};
 use crate::secret::RefreshToken;
 use serde::{Deserialize, Serialize};
 
-/// What `localStorage` keeps of a session: the refresh token (none after a sign-out) and a
-/// sequence number that grows by one with every sign-in, refresh and sign-out, in any tab. A tab
+/// What `localStorage` keeps of a session: the refresh token and a sequence number that grows
+/// by one with every sign-in and refresh, in any tab (a sign-out removes the record). A tab
 /// reads it synchronously to learn whether another tab refreshed or signed out since this tab's
 /// tokens arrived, without waiting for that tab's message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredSession {
     pub seq: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<RefreshToken>,
+    pub token: RefreshToken,
 }
 
 impl StoredSession {
@@ -26,32 +25,23 @@ impl StoredSession {
     /// Reads the stored value. Versions before the record kept the bare token, which reads as
     /// sequence 0 so that it keeps working after an upgrade.
     pub fn parse(text: &str) -> Option<Self> {
-        if text.is_empty() {
-            return None;
-        }
-        if !text.starts_with('{') {
-            return Some(Self {
+        let stored = if text.starts_with('{') {
+            serde_json::from_str::<Self>(text).ok()?
+        } else {
+            Self {
                 seq: 0,
-                token: Some(RefreshToken::new(text)),
-            });
-        }
-        let mut stored = serde_json::from_str::<Self>(text).ok()?;
-        stored.token = stored.token.filter(|t| !t.expose_secret().is_empty());
-        Some(stored)
+                token: RefreshToken::new(text),
+            }
+        };
+        (!stored.token.expose_secret().is_empty()).then_some(stored)
     }
 
-    /// The record that follows `previous` (the highest sequence number known, if any): a
-    /// session's refresh token, or `None` for a sign-out.
-    pub fn next(previous: Option<u64>, token: Option<RefreshToken>) -> Self {
+    /// The record that follows `previous` (the highest sequence number known, if any).
+    pub fn next(previous: Option<u64>, token: RefreshToken) -> Self {
         Self {
             seq: previous.map_or(1, |seq| seq.saturating_add(1)),
             token,
         }
-    }
-
-    /// The refresh token, if the record holds a session rather than a sign-out.
-    pub fn live_token(stored: Option<&Self>) -> Option<&RefreshToken> {
-        stored.and_then(|s| s.token.as_ref())
     }
 }
 
@@ -84,21 +74,17 @@ pub enum RefreshStep {
 /// Decides, from what storage holds now and what this tab holds (`None` while restoring after
 /// a reload), what to do with the refresh lock.
 pub fn next_step(stored: Option<&StoredSession>, held: Option<Held<'_>>) -> RefreshStep {
-    let stored_seq = stored.map(|s| s.seq);
-    match (StoredSession::live_token(stored), held) {
-        (Some(token), None) => RefreshStep::Refresh(token.clone()),
+    match (stored, held) {
+        (Some(stored), None) => RefreshStep::Refresh(stored.token.clone()),
         (None, None) => RefreshStep::SignedOutElsewhere,
-        (Some(token), Some(held)) if stored_seq > Some(held.seq) => {
-            RefreshStep::AwaitTabs(token.clone())
+        (Some(stored), Some(held)) if stored.seq > held.seq => {
+            RefreshStep::AwaitTabs(stored.token.clone())
         }
         // The same record, or an older one left by a save that failed: this tab's token is the
         // newest there is.
         (Some(_), Some(held)) => due_refresh(held),
-        // A sign-out recorded after these tokens, or (sign-out clears the token before it tells
-        // the tabs) a missing record where these tokens had been saved.
-        (None, Some(held)) if held.persisted || stored_seq > Some(held.seq) => {
-            RefreshStep::SignedOutElsewhere
-        }
+        // Sign-out removes the record before it tells the tabs.
+        (None, Some(held)) if held.persisted => RefreshStep::SignedOutElsewhere,
         // These tokens never reached storage, so storage says nothing about them.
         (None, Some(held)) => due_refresh(held),
     }
@@ -130,7 +116,9 @@ pub fn completion(
     seq_at_start: Option<u64>,
     stored: Option<&StoredSession>,
 ) -> Completion {
-    let signed_out_since = stored.is_some_and(|s| s.token.is_none() && Some(s.seq) > seq_at_start);
+    // The record that was there when the refresh began is gone, or was replaced by a new
+    // session's (numbered from the start again).
+    let signed_out_since = seq_at_start.is_some() && stored.map(|s| s.seq) < seq_at_start;
     if !current {
         Completion::Discard
     } else if signed_out_since {
@@ -169,7 +157,7 @@ pub fn after_failure(
 ) -> FailureVerdict {
     if !ends_session(error) {
         FailureVerdict::Retry
-    } else if StoredSession::live_token(stored).is_some_and(|stored| stored != sent) {
+    } else if stored.is_some_and(|stored| &stored.token != sent) {
         FailureVerdict::Adopt
     } else {
         FailureVerdict::End
@@ -219,12 +207,8 @@ mod tests {
     fn record(text: &str, seq: u64) -> StoredSession {
         StoredSession {
             seq,
-            token: Some(token(text)),
+            token: token(text),
         }
-    }
-
-    fn signed_out(seq: u64) -> StoredSession {
-        StoredSession { seq, token: None }
     }
 
     fn service(code: ErrorCode) -> CognitoError {
@@ -241,19 +225,23 @@ mod tests {
         let json = stored.to_json();
         assert_eq!(json, r#"{"seq":7,"token":"r-1"}"#);
         assert_eq!(StoredSession::parse(&json), Some(stored));
-        assert_eq!(signed_out(8).to_json(), r#"{"seq":8}"#);
-        assert_eq!(StoredSession::parse(r#"{"seq":8}"#), Some(signed_out(8)));
-        assert_eq!(
-            StoredSession::parse(r#"{"seq":8,"token":""}"#),
-            Some(signed_out(8))
-        );
         assert_eq!(StoredSession::parse("eyJbare"), Some(record("eyJbare", 0)));
-        for unusable in ["", "{", r#"{"token":"r"}"#, r#"{"seq":-1}"#, "{}"] {
+        for unusable in [
+            "",
+            "{",
+            r#"{"token":"r"}"#,
+            r#"{"seq":-1,"token":"r"}"#,
+            r#"{"seq":8}"#,
+            r#"{"seq":8,"token":""}"#,
+        ] {
             assert_eq!(StoredSession::parse(unusable), None, "{unusable}");
         }
-        assert_eq!(StoredSession::next(None, Some(token("a"))), record("a", 1));
-        assert_eq!(StoredSession::next(Some(4), None), signed_out(5));
-        assert_eq!(StoredSession::next(Some(u64::MAX), None).seq, u64::MAX);
+        assert_eq!(StoredSession::next(None, token("a")), record("a", 1));
+        assert_eq!(StoredSession::next(Some(4), token("a")), record("a", 5));
+        assert_eq!(
+            StoredSession::next(Some(u64::MAX), token("a")).seq,
+            u64::MAX
+        );
     }
 
     #[test]
@@ -278,10 +266,6 @@ mod tests {
             RefreshStep::Refresh(token("r"))
         );
         assert_eq!(next_step(None, None), RefreshStep::SignedOutElsewhere);
-        assert_eq!(
-            next_step(Some(&signed_out(4)), None),
-            RefreshStep::SignedOutElsewhere
-        );
     }
 
     #[test]
@@ -319,19 +303,12 @@ mod tests {
     }
 
     #[test]
-    fn a_recorded_sign_out_or_empty_storage_means_signed_out_elsewhere() {
+    fn empty_storage_means_signed_out_elsewhere_unless_this_tab_never_stored() {
         let mine = token("r");
-        for stored in [None, Some(signed_out(3))] {
-            assert_eq!(
-                next_step(stored.as_ref(), Some(held(&mine, 2, true))),
-                RefreshStep::SignedOutElsewhere
-            );
-        }
-    }
-
-    #[test]
-    fn tokens_that_never_reached_storage_ignore_what_storage_says_of_older_ones() {
-        let mine = token("r");
+        assert_eq!(
+            next_step(None, Some(held(&mine, 2, true))),
+            RefreshStep::SignedOutElsewhere
+        );
         let unsaved = Held {
             persisted: false,
             ..held(&mine, 2, true)
@@ -339,15 +316,6 @@ mod tests {
         assert_eq!(
             next_step(None, Some(unsaved)),
             RefreshStep::Refresh(token("r"))
-        );
-        assert_eq!(
-            next_step(Some(&signed_out(1)), Some(unsaved)),
-            RefreshStep::Refresh(token("r"))
-        );
-        // ...but a sign-out recorded after them still ends them.
-        assert_eq!(
-            next_step(Some(&signed_out(3)), Some(unsaved)),
-            RefreshStep::SignedOutElsewhere
         );
     }
 
@@ -358,15 +326,14 @@ mod tests {
         assert_eq!(completion(true, None, None), Completion::Apply);
         // This tab signed out meanwhile: its generation moved on.
         assert_eq!(completion(false, Some(4), Some(&now)), Completion::Discard);
-        // Another tab signed out meanwhile.
+        // Another tab signed out meanwhile (and maybe signed in anew, numbering from 1).
         assert_eq!(
-            completion(true, Some(4), Some(&signed_out(5))),
+            completion(true, Some(4), None),
             Completion::SignedOutElsewhere
         );
-        // A sign-out that was already there when the refresh began is not news.
         assert_eq!(
-            completion(true, Some(5), Some(&signed_out(5))),
-            Completion::Apply
+            completion(true, Some(4), Some(&record("other", 1))),
+            Completion::SignedOutElsewhere
         );
     }
 
@@ -409,10 +376,6 @@ mod tests {
             );
             assert_eq!(after_failure(error, &sent, None), FailureVerdict::End);
         }
-        assert_eq!(
-            after_failure(&reuse, &sent, Some(&signed_out(9))),
-            FailureVerdict::End
-        );
         let offline = CognitoError::Network("timed out".into());
         assert_eq!(
             after_failure(&offline, &sent, Some(&record("r-2", 9))),

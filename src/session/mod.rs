@@ -19,6 +19,7 @@ use crate::storage;
 use crate::transport::FetchTransport;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::claims::decode_claims;
 use leptos_cognito_core::schedule::{Moment, RefreshSchedule, TokenTimes};
@@ -81,9 +82,11 @@ pub struct SessionCtx {
     unfinished_sign_out: RwSignal<Option<UnfinishedSignOut>>,
     /// Advances at every sign-in and sign-out, so that late results of older work are dropped.
     generation: StoredValue<Generation>,
-    /// The highest storage sequence number this tab has seen (its tokens, a message, a
-    /// sign-out): tokens announced under a lower one are stale.
+    /// The storage sequence number of this tab's tokens, or of newer ones it heard of: tokens
+    /// announced under a lower one are stale.
     seen_seq: StoredValue<Option<u64>>,
+    /// A sign-out is removing the stored session (see [`SessionCtx::forget`]).
+    signing_out: StoredValue<bool>,
     /// Identifies this tab in the refresh lease.
     tab_id: StoredValue<String>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
@@ -106,7 +109,7 @@ impl SessionCtx {
     pub fn provide(config: &AppConfig) -> Self {
         let client = Client::new(&config.endpoint, &config.client_id, FetchTransport);
         let stored = storage::load_session(client.client_id());
-        let restoring = StoredSession::live_token(stored.as_ref()).is_some();
+        let restoring = stored.is_some();
         let channel_name = storage_keys::tab_channel(client.client_id());
         let ctx = Self {
             state: RwSignal::new(if restoring {
@@ -120,6 +123,7 @@ impl SessionCtx {
             unfinished_sign_out: RwSignal::new(None),
             generation: StoredValue::new(Generation::default()),
             seen_seq: StoredValue::new(stored.map(|s| s.seq)),
+            signing_out: StoredValue::new(false),
             tab_id: StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e16) as u64)),
             timer: StoredValue::new_local(None),
             flight: StoredValue::new_local(None),
@@ -221,7 +225,7 @@ impl SessionCtx {
             .seen_seq
             .get_value()
             .max(storage::load_session(&client_id).map(|s| s.seq));
-        let record = StoredSession::next(known, Some(tokens.refresh.clone()));
+        let record = StoredSession::next(known, tokens.refresh.clone());
         // A failed save only means the session won't survive a reload; the page says so.
         let persisted = storage::save_session(&client_id, &record);
         self.post(&TabMessage::Tokens {
@@ -286,11 +290,11 @@ impl SessionCtx {
                 let Ok(id_claims) = decode_claims(id.expose_secret()) else {
                     return;
                 };
-                if !is_newer(seq, self.seen_seq.get_value()) {
+                if self.signing_out.get_value() || !is_newer(seq, self.seen_seq.get_value()) {
                     return;
                 }
                 let stored = storage::load_session(self.client().client_id());
-                let persisted = StoredSession::live_token(stored.as_ref()) == Some(&refresh);
+                let persisted = stored.is_some_and(|stored| stored.token == refresh);
                 let tokens = Tokens {
                     access,
                     id,
@@ -300,10 +304,7 @@ impl SessionCtx {
                 };
                 self.enter(tokens, clock::now().minus(age_ms), seq, persisted, None);
             }
-            TabMessage::SignedOut => {
-                let stored = storage::load_session(self.client().client_id());
-                self.leave(stored.map(|s| s.seq));
-            }
+            TabMessage::SignedOut => self.leave(),
         }
     }
 
@@ -315,28 +316,54 @@ impl SessionCtx {
         });
     }
 
-    /// Drops the session in this tab only: stops refreshing, voids work in flight, and
-    /// remembers `seq` (the sign-out's place in the order of events), if known.
-    fn leave(&self, seq: Option<u64>) {
+    /// Drops the session in this tab only: stops refreshing and voids work in flight.
+    fn leave(&self) {
         self.generation.update_value(Generation::advance);
         self.timer.set_value(None);
-        self.seen_seq.set_value(self.seen_seq.get_value().max(seq));
+        // A session begun after this one numbers its records from the start again.
+        self.seen_seq.set_value(None);
         self.refresh_problem.set(None);
         self.state.set(SessionState::SignedOut);
     }
 
-    /// Drops the session in every tab: records the sign-out in storage (the refresh token goes),
-    /// tells the other tabs, and leaves.
+    /// Signs out in every tab: leaves at once, then, under the refresh lock (so that no refresh
+    /// in another tab can store its tokens after this), removes the stored session and tells the
+    /// other tabs. Until then, tokens other tabs announce are ignored here.
     fn forget(&self) {
+        self.leave();
+        self.signing_out.set_value(true);
+        let ctx = *self;
+        spawn_local(async move {
+            if ctx
+                .with_refresh_lock(async move { ctx.clear_and_tell() })
+                .await
+                .is_none()
+            {
+                // The lock failed: signing out must not wait for it.
+                ctx.clear_and_tell();
+            }
+            ctx.signing_out.try_set_value(false);
+        });
+    }
+
+    /// Runs `work` holding the lock that serialises refreshes and sign-outs across this app
+    /// client's tabs. `None` only if the browser's lock failed.
+    async fn with_refresh_lock<T: 'static>(
+        &self,
+        work: impl std::future::Future<Output = T> + 'static,
+    ) -> Option<T> {
         let client_id = self.client().client_id().to_owned();
-        let known = self
-            .seen_seq
-            .get_value()
-            .max(storage::load_session(&client_id).map(|s| s.seq));
-        let record = StoredSession::next(known, None);
-        storage::save_session(&client_id, &record);
-        self.post(&TabMessage::SignedOut);
-        self.leave(Some(record.seq));
+        let lock_name = storage_keys::tab_channel(&client_id);
+        let lease_key = storage_keys::refresh_lease(&client_id);
+        lock::with_lock(&lock_name, &lease_key, &self.tab_id.get_value(), work).await
+    }
+
+    /// Removes the stored session and tells the other tabs; the caller holds the refresh lock.
+    fn clear_and_tell(&self) {
+        if self.alive() {
+            storage::clear_session(self.client().client_id());
+            self.post(&TabMessage::SignedOut);
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! throttled or the machine slept, one refresh at a time (in this tab and across tabs), retries
 //! with backoff through faults, and an `access_token()` that never hands out an expired token.
 
-use super::{lock, SessionCtx, SessionState};
+use super::{SessionCtx, SessionState};
 use crate::clock;
 use crate::storage;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -13,10 +13,9 @@ use leptos::task::spawn_local;
 use leptos_cognito_core::schedule::retry_delay_ms;
 use leptos_cognito_core::secret::{AccessToken, RefreshToken};
 use leptos_cognito_core::session_rules::{
-    after_failure, completion, next_step, Completion, FailureVerdict, Held, RefreshStep,
-    StoredSession, Ticket,
+    after_failure, completion, next_step, Completion, FailureVerdict, Held, RefreshStep, Ticket,
 };
-use leptos_cognito_core::{storage_keys, CognitoError};
+use leptos_cognito_core::CognitoError;
 
 /// A refresh in progress; every caller awaiting a refresh shares it.
 pub(super) type Flight = Shared<LocalBoxFuture<'static, Result<(), CognitoError>>>;
@@ -96,17 +95,11 @@ impl SessionCtx {
 
     /// One refresh under the cross-tab lock, then whatever its outcome calls for.
     async fn refresh_once(self, ticket: Ticket) -> Result<(), CognitoError> {
-        let client_id = self.client().client_id().to_owned();
-        let tab_id = self.tab_id.get_value();
         let ctx = self;
-        let outcome = lock::with_lock(
-            &storage_keys::tab_channel(&client_id),
-            &storage_keys::refresh_lease(&client_id),
-            &tab_id,
-            async move { ctx.refresh_locked(ticket).await },
-        )
-        .await
-        .unwrap_or_else(|| Err(CognitoError::Network("the browser's lock failed".into())));
+        let outcome = self
+            .with_refresh_lock(async move { ctx.refresh_locked(ticket).await })
+            .await
+            .unwrap_or_else(|| Err(CognitoError::Network("the browser's lock failed".into())));
         if let Err(error) = &outcome {
             if self.is_current(ticket) {
                 self.retry_later(error);
@@ -141,7 +134,7 @@ impl SessionCtx {
         match step {
             RefreshStep::Nothing => Ok(()),
             RefreshStep::SignedOutElsewhere => {
-                self.leave(stored_seq);
+                self.leave();
                 Ok(())
             }
             RefreshStep::AwaitTabs(token) => {
@@ -186,7 +179,7 @@ impl SessionCtx {
                 Ok(tokens) => {
                     match completion(current, seq_at_start, stored.as_ref()) {
                         Completion::Apply => self.establish(tokens, None),
-                        Completion::SignedOutElsewhere => self.leave(stored.map(|s| s.seq)),
+                        Completion::SignedOutElsewhere => self.leave(),
                         // Signed out (or unmounted) meanwhile: keep nothing, tell nobody; a
                         // token rotated on the way is revoked so that it cannot outlive the
                         // sign-out.
@@ -204,13 +197,15 @@ impl SessionCtx {
                 FailureVerdict::Retry => return Err(error),
                 FailureVerdict::Adopt if !adopted => {
                     adopted = true;
-                    if let Some(newer) = StoredSession::live_token(stored.as_ref()) {
-                        sent = newer.clone();
+                    if let Some(newer) = stored {
+                        sent = newer.token;
                     }
                 }
                 FailureVerdict::Adopt | FailureVerdict::End => {
-                    // Nothing newer is stored: the session is over, in every tab.
-                    self.forget();
+                    // Nothing newer is stored: the session is over, in every tab. (This holds
+                    // the refresh lock already.)
+                    self.leave();
+                    self.clear_and_tell();
                     self.ended.set(true);
                     return Ok(());
                 }

@@ -7,7 +7,7 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::secret::RefreshToken;
-use leptos_cognito_core::session_rules::{ends_session, StoredSession};
+use leptos_cognito_core::session_rules::ends_session;
 use leptos_cognito_core::CognitoError;
 
 /// What a sign-out was meant to end.
@@ -56,8 +56,7 @@ impl SessionCtx {
         self.state.with_untracked(|state| match state {
             SessionState::SignedIn(session) => Some(session.tokens.refresh.clone()),
             SessionState::Restoring => {
-                let stored = storage::load_session(self.client().client_id());
-                StoredSession::live_token(stored.as_ref()).cloned()
+                storage::load_session(self.client().client_id()).map(|stored| stored.token)
             }
             SessionState::SignedOut => None,
         })

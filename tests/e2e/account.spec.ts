@@ -55,22 +55,22 @@ test('sign up, confirm (which signs in), reload, sign out', async ({ page, cogni
   expect(await storageEntries(page)).toEqual({});
 });
 
-test('the reload refresh is REFRESH_TOKEN_AUTH and sends no password', async ({ page, cognito }) => {
+test('the reload refresh is GetTokensFromRefreshToken and sends no password', async ({ page, cognito }) => {
   const email = uniqueEmail('refresh');
   await registerConfirmed(page, cognito, email);
   await signIn(page, email);
   await expect(page.getByTestId('session-email')).toHaveText(email);
 
-  const bodies: string[] = [];
+  const requests: { target: string; body: string }[] = [];
   page.on('request', (request) => {
-    if (request.headers()['x-amz-target']) bodies.push(request.postData() ?? '');
+    const target = request.headers()['x-amz-target'];
+    if (target) requests.push({ target, body: request.postData() ?? '' });
   });
   await page.reload();
   await expect(page.getByTestId('session-email')).toHaveText(email);
-  expect(bodies).toHaveLength(1);
-  const body = JSON.parse(bodies[0]);
-  expect(body.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
-  expect(Object.keys(body.AuthParameters)).toEqual(['REFRESH_TOKEN']);
+  expect(requests).toHaveLength(1);
+  expect(requests[0].target).toBe('AWSCognitoIdentityProviderService.GetTokensFromRefreshToken');
+  expect(Object.keys(JSON.parse(requests[0].body)).sort()).toEqual(['ClientId', 'RefreshToken']);
 });
 
 test('signing up twice with one address is refused', async ({ page, cognito }) => {

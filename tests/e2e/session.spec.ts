@@ -23,7 +23,7 @@ function delta(before: Stats, after: Stats, key: string): number {
   return (after.calls[key] ?? 0) - (before.calls[key] ?? 0);
 }
 
-const REFRESH = 'InitiateAuth:REFRESH_TOKEN_AUTH';
+const REFRESH = 'GetTokensFromRefreshToken';
 
 async function signedIn(page: Page, cognito: LocalCognito, tag: string): Promise<string> {
   const email = uniqueEmail(tag);

@@ -53,10 +53,9 @@ export async function signInElsewhere(cognito: LocalCognito, email: string, pass
 
 /** Whether another device's refresh token still works. */
 export async function refreshWorks(cognito: LocalCognito, refreshToken: string): Promise<boolean> {
-  const response = await cognito.call('InitiateAuth', {
+  const response = await cognito.call('GetTokensFromRefreshToken', {
     ClientId: pool().clientId,
-    AuthFlow: 'REFRESH_TOKEN_AUTH',
-    AuthParameters: { REFRESH_TOKEN: refreshToken },
+    RefreshToken: refreshToken,
   });
   return response.ok;
 }
