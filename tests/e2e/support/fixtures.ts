@@ -46,7 +46,7 @@ export const test = base.extend<{ freshSettings: void; cspViolations: string[] }
   freshSettings: [
     async ({ cognito }, use) => {
       await cognito.start(); // a test may have stopped it
-      await cognito.settings({ autoConfirm: false, tokenLifetimeSeconds: 3600, outageSeconds: 0 });
+      await cognito.settings({ autoConfirm: false, tokenLifetimeSeconds: 3600, outageSeconds: 0, delaySeconds: 0 });
       await use();
     },
     { auto: true },

@@ -6,6 +6,9 @@ import { once } from 'node:events';
 export const COGNITO_PORT = Number(process.env.E2E_COGNITO_PORT ?? 9230);
 export const COGNITO_URL = `http://127.0.0.1:${COGNITO_PORT}`;
 export const CONFIG_PATH = process.env.E2E_CONFIG ?? 'target/e2e/config.json';
+/** The app client's refresh token rotation, as deploy/cognito-pool.yaml's parameter names it
+ * (the template's default, ENABLED, unless the run asks for DISABLED). */
+export const ROTATION = process.env.E2E_REFRESH_TOKEN_ROTATION === 'DISABLED' ? 'DISABLED' : 'ENABLED';
 
 export class LocalCognito {
   private process: ChildProcess | undefined;
@@ -14,7 +17,15 @@ export class LocalCognito {
     if (this.process) return;
     const child = spawn(
       'local-cognito/.venv/bin/python',
-      ['local-cognito/server.py', '--port', String(COGNITO_PORT), '--write-config', CONFIG_PATH],
+      [
+        'local-cognito/server.py',
+        '--port',
+        String(COGNITO_PORT),
+        '--write-config',
+        CONFIG_PATH,
+        '--param',
+        `RefreshTokenRotation=${ROTATION}`,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.process = child;
@@ -63,7 +74,15 @@ export class LocalCognito {
     return response.json() as Promise<{ calls: Record<string, number>; expiredAccessTokens: number }>;
   }
 
-  async settings(values: { autoConfirm?: boolean; tokenLifetimeSeconds?: number; outageSeconds?: number }): Promise<void> {
+  /** Changes the server's behaviour: `delaySeconds` holds back the answers to `delayActions`
+   * (every action when absent), `outageSeconds` answers 503 for that long. */
+  async settings(values: {
+    autoConfirm?: boolean;
+    tokenLifetimeSeconds?: number;
+    outageSeconds?: number;
+    delaySeconds?: number;
+    delayActions?: string[];
+  }): Promise<void> {
     const response = await fetch(`${COGNITO_URL}/_local/settings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
