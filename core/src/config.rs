@@ -627,6 +627,31 @@ mod tests {
         }
     }
 
+    /// The same table drives tests/csp/csp.test.mjs: the CSP's `frame-ancestors` lets in exactly
+    /// the origins this config lets in, spelled the same.
+    #[test]
+    fn allowed_origins_agree_with_the_csp_script() {
+        let cases: Vec<Value> =
+            serde_json::from_str(include_str!("../../tests/csp/origin-cases.json")).unwrap();
+        assert!(cases.len() > 30);
+        for case in cases {
+            let entry = &case["entry"];
+            let parsed = with_fields(&format!(r#""allowedRedirectOrigins":[{entry}]"#));
+            match case["becomes"].as_str() {
+                Some(origin) => assert_eq!(
+                    parsed.unwrap().embedding.allowed_origins,
+                    [origin],
+                    "{entry}"
+                ),
+                None => assert_eq!(
+                    parsed.unwrap_err().field(),
+                    Some("allowedRedirectOrigins"),
+                    "{entry}"
+                ),
+            }
+        }
+    }
+
     #[test]
     fn non_objects_and_broken_json_are_explained() {
         assert!(matches!(
