@@ -21,7 +21,8 @@ export function cspFor(config) {
     "style-src 'self'",
     "img-src 'self' data: https:",
     "object-src 'none'",
-    "base-uri 'none'",
+    // index.html's <base href> (the site's root, where config.json is) is on the site itself.
+    "base-uri 'self'",
     "form-action 'self'",
     `frame-ancestors ${ancestors}`,
   ].join('; ');

@@ -56,12 +56,12 @@ test('frame-ancestors lists the page itself and each allowed origin, normalised'
   assert.deepEqual(directives(cspFor({ ...POOL, allowedRedirectOrigins: null }))['frame-ancestors'], ["'self'"]);
 });
 
-test('the rest of the policy: own scripts and styles, Cognito for connections', () => {
+test('the rest of the policy: own scripts and styles, Cognito for connections, a base on the site', () => {
   const policy = directives(cspFor({ ...POOL, endpoint: 'http://127.0.0.1:9229/' }));
   assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(policy['style-src'], ["'self'"]);
   assert.deepEqual(policy['connect-src'], ["'self'", 'http://127.0.0.1:9229']);
-  assert.deepEqual(policy['base-uri'], ["'none'"]);
+  assert.deepEqual(policy['base-uri'], ["'self'"]);
   assert.deepEqual(directives(cspFor(POOL))['connect-src'], [
     "'self'",
     'https://cognito-idp.ap-northeast-1.amazonaws.com',
