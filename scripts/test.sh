@@ -57,6 +57,9 @@ count local-cognito
 # Our SRP against amazon-cognito-identity-js's, bit for bit, on random cases.
 run srp-crosscheck node --test --test-reporter=tap tests/srp-crosscheck/
 count srp-crosscheck
+# The Content-Security-Policy from config.json: origins read as the app reads them, bad ones refused.
+run csp node --test --test-reporter=tap tests/csp/
+count csp
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --test browser
 count browser

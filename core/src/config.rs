@@ -8,6 +8,7 @@ use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
 use crate::redirect::normalize_origin;
 use serde_json::{Map, Value};
+use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// The validated configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,10 +139,7 @@ impl AppConfig {
         }
         let endpoint = match optional(object, "endpoint")? {
             None => format!("https://cognito-idp.{region}.amazonaws.com/"),
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                url.to_owned()
-            }
-            Some(_) => return Err(invalid("endpoint", "expected an http:// or https:// URL")),
+            Some(url) => endpoint(url)?,
         };
         let password_policy = PasswordPolicy::from_config(object.get("passwordPolicy"))?;
         let auth_flow = match optional(object, "authFlow")? {
@@ -297,6 +295,72 @@ fn is_logo_url(url: &str) -> bool {
     }
 }
 
+/// `endpoint`: an `https://` URL, or `http://` to this machine only (a local Cognito): the
+/// request bodies carry passwords and tokens.
+fn endpoint(url: &str) -> Result<String, ConfigError> {
+    let not_a_url = || invalid("endpoint", "expected an https:// URL");
+    let (scheme, rest) = url.split_once("://").ok_or_else(not_a_url)?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // User info (`http://localhost@evil.example`) would hide the real host.
+    let plain = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+        && !authority.contains('@');
+    let (host, port) = split_host_port(authority);
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    if !plain || !is_host(host) || !port_ok {
+        return Err(not_a_url());
+    }
+    match scheme {
+        "https" => Ok(url.to_owned()),
+        "http" if is_loopback(host) => Ok(url.to_owned()),
+        "http" => Err(invalid(
+            "endpoint",
+            "expected an https:// URL; http:// is only for this machine (localhost, 127.0.0.1, [::1])",
+        )),
+        _ => Err(not_a_url()),
+    }
+}
+
+/// `host` and `port` of `host:port`, `[v6]:port` or a bare host.
+fn split_host_port(authority: &str) -> (&str, Option<&str>) {
+    let host_end = if authority.starts_with('[') {
+        authority.find(']').map_or(authority.len(), |i| i + 1)
+    } else {
+        authority.find(':').unwrap_or(authority.len())
+    };
+    let (host, rest) = authority.split_at(host_end);
+    match rest.strip_prefix(':') {
+        Some(port) => (host, Some(port)),
+        None if rest.is_empty() => (host, None),
+        // Something between `]` and the port: not a host this accepts.
+        None => ("", None),
+    }
+}
+
+/// A DNS name or IP address (IPv6 in brackets).
+fn is_host(host: &str) -> bool {
+    match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => v6.parse::<Ipv6Addr>().is_ok(),
+        None => {
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        }
+    }
+}
+
+/// `localhost`, `127.0.0.0/8` or `[::1]`: a server that only this machine reaches.
+fn is_loopback(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return v6.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback());
+    }
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// `allowedRedirectOrigins`: a list of `scheme://host[:port]` origins, normalized.
 fn allowed_origins(value: Option<&Value>) -> Result<Vec<String>, ConfigError> {
     const FIELD: &str = "allowedRedirectOrigins";
@@ -376,6 +440,61 @@ mod tests {
         )
         .unwrap();
         assert_eq!(config.endpoint, "http://127.0.0.1:9229/");
+    }
+
+    #[test]
+    fn endpoint_must_be_https_unless_it_is_this_machine() {
+        for good in [
+            "https://cognito-idp.ap-northeast-1.amazonaws.com/",
+            "https://proxy.example.com:8443/cognito",
+            "http://127.0.0.1:9229/",
+            "http://127.8.9.10/",
+            "http://localhost:9229",
+            "http://LOCALHOST/",
+            "http://[::1]:9229/",
+            "http://[0:0:0:0:0:0:0:1]/",
+        ] {
+            assert_eq!(
+                with_fields(&format!(r#""endpoint":"{good}""#))
+                    .unwrap()
+                    .endpoint,
+                good
+            );
+        }
+        for bad in [
+            "http://cognito-idp.ap-northeast-1.amazonaws.com/",
+            "http://192.168.1.10:9229/",
+            "http://128.0.0.1/",
+            "http://127.0.0.1.evil.example/",
+            "http://localhost.evil.example/",
+            "http://localhost@evil.example/",
+            "http://127.0.0.1:9229@evil.example/",
+            "http://[::2]/",
+            "http://[::1]evil/",
+            "http://localhost:http/",
+            "http://localhost:123456/",
+            "http://",
+            "https://",
+            "https:///path",
+            "https://user@cognito.example/",
+            "https://a b.example/",
+            "https://cognito<x>.example/",
+            "https://[::1/",
+            "https://[cognito]/",
+            "ftp://localhost/",
+            "cognito-idp.ap-northeast-1.amazonaws.com",
+            "HTTPS://cognito.example/",
+        ] {
+            let error = with_fields(&format!(r#""endpoint":"{bad}""#)).unwrap_err();
+            assert_eq!(error.field(), Some("endpoint"), "{bad}: {error}");
+            assert!(error.to_string().contains("https://"), "{bad}: {error}");
+        }
+        let error = with_fields(r#""endpoint":"http://10.0.0.2/""#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "config.json field \"endpoint\" is invalid: expected an https:// URL; http:// is only \
+             for this machine (localhost, 127.0.0.1, [::1])"
+        );
     }
 
     #[test]
@@ -505,6 +624,31 @@ mod tests {
                 Some(field),
                 "{extra}"
             );
+        }
+    }
+
+    /// The same table drives tests/csp/csp.test.mjs: the CSP's `frame-ancestors` lets in exactly
+    /// the origins this config lets in, spelled the same.
+    #[test]
+    fn allowed_origins_agree_with_the_csp_script() {
+        let cases: Vec<Value> =
+            serde_json::from_str(include_str!("../../tests/csp/origin-cases.json")).unwrap();
+        assert!(cases.len() > 30);
+        for case in cases {
+            let entry = &case["entry"];
+            let parsed = with_fields(&format!(r#""allowedRedirectOrigins":[{entry}]"#));
+            match case["becomes"].as_str() {
+                Some(origin) => assert_eq!(
+                    parsed.unwrap().embedding.allowed_origins,
+                    [origin],
+                    "{entry}"
+                ),
+                None => assert_eq!(
+                    parsed.unwrap_err().field(),
+                    Some("allowedRedirectOrigins"),
+                    "{entry}"
+                ),
+            }
         }
     }
 

@@ -5,16 +5,31 @@ use crate::i18n::{Lang, Text};
 use crate::password_policy::{PasswordPolicy, PasswordRule};
 use std::fmt;
 
+/// The most characters Cognito takes in a username (botocore's `UsernameType`); the email
+/// address is the username.
+pub const USERNAME_MAX_CHARS: usize = 128;
+/// The most characters Cognito takes in a password (`PasswordType`).
+pub const PASSWORD_MAX_CHARS: usize = 256;
+/// The length of the codes Cognito emails (its `ConfirmationCodeType` would take up to 2048
+/// non-space characters, but the codes it sends are 6 digits).
+pub const CODE_DIGITS: usize = 6;
+
 /// Why a field's value cannot be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldError {
     EmailMissing,
     EmailInvalid,
+    /// Longer than [`USERNAME_MAX_CHARS`].
+    EmailTooLong,
     PasswordMissing,
+    /// Longer than [`PASSWORD_MAX_CHARS`].
+    PasswordTooLong,
     PasswordsDiffer,
     /// A new password breaks a rule of the pool's policy (the rules are listed beside it).
     PasswordTooWeak,
     CodeMissing,
+    /// Not [`CODE_DIGITS`] digits.
+    CodeMalformed,
 }
 
 /// The English message (pages show [`Text::Field`] in the user's language).
@@ -28,11 +43,15 @@ impl std::error::Error for FieldError {}
 
 /// Trims and lower-cases an email address (Cognito usernames from email are case-sensitive
 /// unless the pool says otherwise, so one spelling avoids "user not found" surprises) and
-/// checks its shape: one `@`, something before it, a dotted domain after it, no spaces.
+/// checks its length and shape: one `@`, something before it, a dotted domain after it, no
+/// spaces.
 pub fn normalize_email(input: &str) -> Result<String, FieldError> {
     let email = input.trim().to_lowercase();
     if email.is_empty() {
         return Err(FieldError::EmailMissing);
+    }
+    if email.chars().count() > USERNAME_MAX_CHARS {
+        return Err(FieldError::EmailTooLong);
     }
     let valid = match email.split_once('@') {
         Some((local, domain)) => {
@@ -52,9 +71,18 @@ pub fn normalize_email(input: &str) -> Result<String, FieldError> {
     }
 }
 
+/// A password to sign in with (or the current one): present, and no longer than Cognito takes.
 pub fn require_password(password: &str) -> Result<(), FieldError> {
     if password.is_empty() {
         Err(FieldError::PasswordMissing)
+    } else {
+        within_password_limit(password)
+    }
+}
+
+fn within_password_limit(password: &str) -> Result<(), FieldError> {
+    if password.chars().count() > PASSWORD_MAX_CHARS {
+        Err(FieldError::PasswordTooLong)
     } else {
         Ok(())
     }
@@ -68,27 +96,31 @@ pub fn passwords_match(password: &str, confirmation: &str) -> Result<(), FieldEr
     }
 }
 
-/// A new password: every rule of the policy met. The unmet rules are for the live list beside
-/// the field; the error is for the field itself.
+/// A new password: every rule of the policy met, and no longer than Cognito takes. The unmet
+/// rules are for the live list beside the field; the error is for the field itself.
 pub fn check_new_password(
     policy: &PasswordPolicy,
     password: &str,
 ) -> Result<(), (FieldError, Vec<PasswordRule>)> {
     let unmet = policy.unmet(password);
     if unmet.is_empty() {
-        Ok(())
+        within_password_limit(password).map_err(|error| (error, unmet))
     } else {
         Err((FieldError::PasswordTooWeak, unmet))
     }
 }
 
-/// Codes are digits; people paste them with spaces around.
-pub fn normalize_code(input: &str) -> Result<String, FieldError> {
-    let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+/// An emailed code, from text already in Unicode NFKC (the browser's `normalize("NFKC")`
+/// turns the full-width digits a Japanese IME types into ASCII ones): spaces people paste
+/// around or inside it dropped, then exactly [`CODE_DIGITS`] ASCII digits.
+pub fn normalize_code(nfkc: &str) -> Result<String, FieldError> {
+    let code: String = nfkc.chars().filter(|c| !c.is_whitespace()).collect();
     if code.is_empty() {
         Err(FieldError::CodeMissing)
-    } else {
+    } else if code.len() == CODE_DIGITS && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(code)
+    } else {
+        Err(FieldError::CodeMalformed)
     }
 }
 
@@ -122,22 +154,95 @@ mod tests {
     }
 
     #[test]
-    fn passwords_and_codes() {
-        assert_eq!(require_password(""), Err(FieldError::PasswordMissing));
-        assert_eq!(require_password(" "), Ok(()));
-        assert_eq!(passwords_match("a", "b"), Err(FieldError::PasswordsDiffer));
-        assert_eq!(passwords_match("a", "a"), Ok(()));
-        assert_eq!(normalize_code(" 123 456 "), Ok("123456".into()));
-        assert_eq!(normalize_code("  "), Err(FieldError::CodeMissing));
+    fn emails_up_to_cognitos_username_limit() {
+        let at_limit = format!("{}@example.com", "a".repeat(USERNAME_MAX_CHARS - 12));
+        assert_eq!(at_limit.len(), USERNAME_MAX_CHARS);
+        assert_eq!(
+            normalize_email(&format!(" {at_limit} ")),
+            Ok(at_limit.clone())
+        );
+        assert_eq!(
+            normalize_email(&format!("a{at_limit}")),
+            Err(FieldError::EmailTooLong)
+        );
+        // Characters, not bytes: 128 kana are within the limit.
+        let kana = format!("{}@example.jp", "あ".repeat(USERNAME_MAX_CHARS - 11));
+        assert_eq!(normalize_email(&kana), Ok(kana.clone()));
+        assert_eq!(
+            normalize_email(&format!("{}@e.jp", "x".repeat(200))),
+            Err(FieldError::EmailTooLong)
+        );
     }
 
     #[test]
-    fn new_passwords_follow_the_policy() {
+    fn passwords() {
+        assert_eq!(require_password(""), Err(FieldError::PasswordMissing));
+        assert_eq!(require_password(" "), Ok(()));
+        assert_eq!(require_password(&"p".repeat(PASSWORD_MAX_CHARS)), Ok(()));
+        assert_eq!(
+            require_password(&"p".repeat(PASSWORD_MAX_CHARS + 1)),
+            Err(FieldError::PasswordTooLong)
+        );
+        assert_eq!(require_password(&"ぱ".repeat(PASSWORD_MAX_CHARS)), Ok(()));
+        assert_eq!(passwords_match("a", "b"), Err(FieldError::PasswordsDiffer));
+        assert_eq!(passwords_match("a", "a"), Ok(()));
+    }
+
+    #[test]
+    fn new_passwords_follow_the_policy_and_the_limit() {
         let policy = PasswordPolicy::default();
         assert_eq!(check_new_password(&policy, "Correct-Horse-9"), Ok(()));
         let (error, unmet) = check_new_password(&policy, "inv").unwrap_err();
         assert_eq!(error, FieldError::PasswordTooWeak);
         assert_eq!(unmet.len(), 4);
+        let long = format!("Aa1-{}", "x".repeat(PASSWORD_MAX_CHARS - 4));
+        assert_eq!(check_new_password(&policy, &long), Ok(()));
+        assert_eq!(
+            check_new_password(&policy, &format!("{long}x")),
+            Err((FieldError::PasswordTooLong, vec![]))
+        );
+    }
+
+    /// What the browser does first: `String.prototype.normalize("NFKC")`.
+    fn nfkc(typed: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        typed.nfkc().collect()
+    }
+
+    #[test]
+    fn codes_typed_with_an_ime_or_pasted_with_spaces_are_six_ascii_digits() {
+        for typed in [
+            "123456",
+            " 123 456 ",
+            "１２３４５６",
+            "１２３　４５６",
+            "\t123456\n",
+            "①②③④⑤⑥",
+        ] {
+            assert_eq!(normalize_code(&nfkc(typed)), Ok("123456".into()), "{typed}");
+        }
+        assert_eq!(normalize_code(&nfkc("  　")), Err(FieldError::CodeMissing));
+        for typed in [
+            "12345",
+            "1234567",
+            "12345a",
+            "123-456",
+            "١٢٣٤٥٦",
+            "一二三四五六",
+            "12345６７",
+            &"1".repeat(2049),
+        ] {
+            assert_eq!(
+                normalize_code(&nfkc(typed)),
+                Err(FieldError::CodeMalformed),
+                "{typed}"
+            );
+        }
+        // Without NFKC first, full-width digits are not digits here.
+        assert_eq!(
+            normalize_code("１２３４５６"),
+            Err(FieldError::CodeMalformed)
+        );
     }
 
     #[test]

@@ -1,11 +1,19 @@
 //! What the two "enter the emailed code" pages share (confirming an account, resetting a
-//! password): the line saying where the code went, and the one message of two actions.
+//! password): how the code is read, the line saying where the code went, and the one message
+//! of two actions.
 
 use crate::handoff::Handoff;
 use leptos::prelude::*;
 use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::i18n::Text;
-use leptos_cognito_core::validation::normalize_email;
+use leptos_cognito_core::validation::{normalize_code, normalize_email, FieldError};
+
+/// The code as typed, ready to send: NFKC first, so the full-width digits a Japanese IME types
+/// count as digits. The browser's own `normalize` does it; the wasm carries no Unicode tables.
+pub fn checked_code(typed: &str) -> Result<String, FieldError> {
+    let nfkc = js_sys::JsString::from(typed).normalize("NFKC");
+    normalize_code(&String::from(nfkc))
+}
 
 /// "We sent a code to a***@e***." — Cognito's masked address, else the one typed — and, after a
 /// resend, that a new code is on its way.

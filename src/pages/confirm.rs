@@ -1,4 +1,4 @@
-use super::code_step::{code_sent_line, email_check, latest_problem};
+use super::code_step::{checked_code, code_sent_line, email_check, latest_problem};
 use crate::components::{
     after_submit, focus_first_invalid, ActionButton, ErrorAlert, PageHeading, SignedOutOnly,
     StatusNote, SubmitButton, TextField,
@@ -9,7 +9,7 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::i18n::Text;
-use leptos_cognito_core::validation::{normalize_code, normalize_email};
+use leptos_cognito_core::validation::normalize_email;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -41,7 +41,9 @@ fn ConfirmForm() -> impl IntoView {
     let email_checked = RwSignal::new(false);
     let submitted = RwSignal::new(false);
     let email_error = after_submit(email_checked, move || normalize_email(&email.get()).err());
-    let code_error = after_submit(submitted, move || normalize_code(&code.get()).err());
+    let code_error = after_submit(submitted, move || {
+        code.with(|code| checked_code(code)).err()
+    });
 
     let confirm = Action::new_local({
         let client = client.clone();
@@ -98,7 +100,7 @@ fn ConfirmForm() -> impl IntoView {
         }
         submitted.set(true);
         let checked_email = checked_email();
-        let checked_code = normalize_code(&code.get_untracked());
+        let checked_code = code.with_untracked(|code| checked_code(code));
         if focus_first_invalid(&[
             ("email", checked_email.is_none()),
             ("code", checked_code.is_err()),

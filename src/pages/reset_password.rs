@@ -1,4 +1,4 @@
-use super::code_step::{code_sent_line, email_check, latest_problem};
+use super::code_step::{checked_code, code_sent_line, email_check, latest_problem};
 use crate::components::{
     after_submit, focus_first_invalid, ActionButton, ErrorAlert, PageHeading, PasswordField,
     PoolPolicy, SignedOutOnly, StatusNote, SubmitButton, TextField,
@@ -10,9 +10,7 @@ use leptos::prelude::*;
 use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::validation::{
-    check_new_password, normalize_code, normalize_email, passwords_match,
-};
+use leptos_cognito_core::validation::{check_new_password, normalize_email, passwords_match};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -44,7 +42,9 @@ fn ResetPasswordForm() -> impl IntoView {
     let email_checked = RwSignal::new(false);
     let submitted = RwSignal::new(false);
     let email_error = after_submit(email_checked, move || normalize_email(&email.get()).err());
-    let code_error = after_submit(submitted, move || normalize_code(&code.get()).err());
+    let code_error = after_submit(submitted, move || {
+        code.with(|code| checked_code(code)).err()
+    });
     let password_error = after_submit(submitted, move || {
         check_new_password(&policy, &password.get())
             .err()
@@ -107,7 +107,7 @@ fn ResetPasswordForm() -> impl IntoView {
         }
         submitted.set(true);
         let checked_email = checked_email();
-        let checked_code = normalize_code(&code.get_untracked());
+        let checked_code = code.with_untracked(|code| checked_code(code));
         let (typed, confirmed) = (password.get_untracked(), confirmation.get_untracked());
         if focus_first_invalid(&[
             ("email", checked_email.is_none()),

@@ -80,10 +80,10 @@ fn SignInForm() -> impl IntoView {
         notice.set(None);
         submitted.set(true);
         let checked_email = normalize_email(&email.get_untracked());
-        let password_missing = require_password(&password.get_untracked()).is_err();
+        let password_refused = require_password(&password.get_untracked()).is_err();
         if focus_first_invalid(&[
             ("email", checked_email.is_err()),
-            ("password", password_missing),
+            ("password", password_refused),
         ]) {
             return;
         }

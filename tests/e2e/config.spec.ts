@@ -1,5 +1,6 @@
 // config.json problems show a readable page naming the fault, never a blank page. The faults are
 // injected into the config.json response (not a Cognito call): the static server can't produce them.
+import { BRANDED_URL, BRANDING } from '../../playwright.config';
 import { expect, test } from './support/fixtures';
 
 test('fault injection: config.json missing shows what to fix', async ({ page }) => {
@@ -26,4 +27,43 @@ test('fault injection: config.json that is not JSON is explained', async ({ page
   await page.route('**/config.json', (route) => route.fulfill({ body: '<html>oops</html>' }));
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('config.json is not valid JSON');
+});
+
+// config.json is the site's, at its root: a page opened on any route reads that one file.
+test('a trailing-slash path and a deep path both read config.json from the site root', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith('config.json')) fetched.push(pathname);
+  });
+  await page.goto(`${BRANDED_URL}/sign-in/`);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveText(BRANDING.title);
+
+  await page.goto(`${BRANDED_URL}/x/sign-in`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveText(BRANDING.title);
+  await page.getByRole('link', { name: 'Back to sign in' }).click();
+  await expect(page).toHaveURL(`${BRANDED_URL}/sign-in`);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(fetched).toEqual(['/config.json', '/config.json']);
+});
+
+test('fault injection: a config.json planted beside a deep path is never read', async ({ page }) => {
+  // What someone who can put files under /x/ but not at the root could plant there.
+  await page.route('**/x/config.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        region: 'us-east-1',
+        userPoolId: 'us-east-1_Impostor',
+        clientId: 'impostor',
+        title: 'Impostor',
+        allowedRedirectOrigins: ['https://evil.example'],
+      }),
+    }),
+  );
+  await page.goto(`${BRANDED_URL}/x/sign-in`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveText(BRANDING.title);
 });

@@ -1,8 +1,19 @@
 // Validation before any request: the pool's password rules named live as the user types (every
-// unmet rule at once), matching confirmation, required fields, the e-mail normalised; invalid
-// fields flagged and described; the first invalid field focused; and no request sent.
+// unmet rule at once), matching confirmation, required fields, the e-mail normalised, Cognito's
+// length limits, codes as six digits however they are typed; invalid fields flagged and
+// described; the first invalid field focused; and no request sent.
 import type { Locator, Page } from '@playwright/test';
-import { expect, recordCognitoActions, registerConfirmed, signIn, test, uniqueEmail } from './support/fixtures';
+import {
+  cognitoAction,
+  expect,
+  PASSWORD,
+  recordCognitoActions,
+  registerConfirmed,
+  signIn,
+  signUp,
+  test,
+  uniqueEmail,
+} from './support/fixtures';
 
 const RULES = {
   length: 'Password must have at least 8 characters',
@@ -178,4 +189,109 @@ test('a malformed address is named and nothing is sent', async ({ page }) => {
   expect(await description(email)).toBe('Enter a valid email address, like name@example.com.');
   await expect(email).toHaveValue('taro@example');
   expect(actions).toEqual([]);
+});
+
+/** `digits` as a Japanese IME enters them: full-width, U+FF10 to U+FF19. */
+function fullWidth(digits: string): string {
+  return [...digits].map((digit) => String.fromCharCode(digit.charCodeAt(0) - 0x30 + 0xff10)).join('');
+}
+
+test('a code typed in full-width digits confirms the account, sent as ASCII digits', async ({ page, cognito }) => {
+  const email = uniqueEmail('fullwidth');
+  const sentCodes: string[] = [];
+  page.on('request', (request) => {
+    if (cognitoAction(request) === 'ConfirmSignUp') {
+      sentCodes.push(JSON.parse(request.postData() ?? '{}').ConfirmationCode);
+    }
+  });
+  await signUp(page, email);
+  await expect(page.getByRole('heading', { name: 'Confirm your account' })).toBeVisible();
+  const code = await cognito.codeFor(email);
+  // As an IME leaves it, with an ideographic space in the middle.
+  await page.getByLabel('Confirmation code').fill(`${fullWidth(code.slice(0, 3))}\u3000${fullWidth(code.slice(3))}`);
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(page).toHaveURL(/\/session$/);
+  expect(sentCodes).toEqual([code]);
+});
+
+test('a code that is not six digits is named on both code pages, kept as typed, and not sent', async ({ page }) => {
+  const actions = recordCognitoActions(page);
+  const message = 'The code is 6 digits. Enter it as it appears in the message.';
+  await page.goto('/confirm');
+  await page.getByLabel('Email').fill('someone@example.com');
+  const confirmCode = page.getByLabel('Confirmation code');
+  await confirmCode.fill('12345');
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(confirmCode).toBeFocused();
+  await expect(confirmCode).toHaveAttribute('aria-invalid', 'true');
+  expect(await description(confirmCode)).toBe(message);
+  await expect(confirmCode).toHaveValue('12345');
+
+  await page.goto('/reset-password');
+  await page.getByLabel('Email').fill('someone@example.com');
+  const resetCode = page.getByLabel('Code');
+  await resetCode.fill('12345a');
+  await page.getByLabel('New password').fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Reset password' }).click();
+  await expect(resetCode).toBeFocused();
+  await expect(resetCode).toHaveAttribute('aria-invalid', 'true');
+  expect(await description(resetCode)).toBe(message);
+  await expect(resetCode).toHaveValue('12345a');
+  expect(actions).toEqual([]);
+});
+
+test('an over-long address or password is named before any request and kept as typed', async ({ page }) => {
+  const actions = recordCognitoActions(page);
+  // Cognito takes usernames (here the address) up to 128 characters and passwords up to 256.
+  const longEmail = `${'a'.repeat(117)}@example.com`;
+  const longPassword = PASSWORD.padEnd(257, 'x');
+  await page.goto('/sign-in');
+  const email = page.getByLabel('Email');
+  const password = page.getByLabel('Password', { exact: true });
+  await email.fill(longEmail);
+  await password.fill(longPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(email).toBeFocused();
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  expect(await description(email)).toBe('Email addresses can have at most 128 characters.');
+  expect(await description(password)).toBe('Passwords can have at most 256 characters.');
+  await expect(email).toHaveValue(longEmail);
+  await expect(password).toHaveValue(longPassword);
+
+  // A new password: no rule is unmet, only the length.
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(uniqueEmail('long'));
+  const newPassword = page.getByLabel('Password', { exact: true });
+  await newPassword.fill(longPassword);
+  await page.getByLabel('Confirm password').fill(longPassword);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(newPassword).toBeFocused();
+  expect(await description(newPassword)).toBe('Passwords can have at most 256 characters.');
+  await expect(newPassword).toHaveValue(longPassword);
+  expect(actions).toEqual([]);
+
+  // One character fewer each, and the sign-in goes out.
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(longEmail.slice(1));
+  await page.getByLabel('Password', { exact: true }).fill(longPassword.slice(1));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => actions[0]).toBe('InitiateAuth');
+});
+
+test.describe('in a browser that prefers Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('five full-width digits are named in Japanese, kept as typed, and not sent', async ({ page }) => {
+    const actions = recordCognitoActions(page);
+    await page.goto('/confirm');
+    await page.getByLabel('メールアドレス').fill('someone@example.com');
+    const code = page.getByLabel('確認コード');
+    await code.fill(fullWidth('12345'));
+    await page.getByRole('button', { name: '確認する', exact: true }).click();
+    await expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(await description(code)).toBe('確認コードはメールに記載された6桁の数字で入力してください。');
+    await expect(code).toHaveValue('１２３４５');
+    expect(actions).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
 use super::Text;
 use crate::error::Problem;
 use crate::password_policy::PasswordRule;
-use crate::validation::FieldError;
+use crate::validation::{FieldError, CODE_DIGITS, PASSWORD_MAX_CHARS, USERNAME_MAX_CHARS};
 use std::borrow::Cow;
 
 pub(super) fn render(text: &Text) -> Cow<'static, str> {
@@ -104,7 +104,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::ReturnRefused(target) => return Cow::Owned(format!("The return address “{target}” isn't one this page may send you to, so you stay here.")),
         Text::Greeting(email) => return Cow::Owned(format!("Hello, {email}")),
         Text::UserId => "User ID",
-        Text::Field(error) => field(*error),
+        Text::Field(error) => return field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),
     };
@@ -123,15 +123,30 @@ fn code_sent(to: Option<&str>, again: bool) -> Cow<'static, str> {
     })
 }
 
-fn field(error: FieldError) -> &'static str {
-    match error {
+fn field(error: FieldError) -> Cow<'static, str> {
+    Cow::Borrowed(match error {
         FieldError::EmailMissing => "Enter your email address.",
         FieldError::EmailInvalid => "Enter a valid email address, like name@example.com.",
+        FieldError::EmailTooLong => {
+            return Cow::Owned(format!(
+                "Email addresses can have at most {USERNAME_MAX_CHARS} characters."
+            ))
+        }
         FieldError::PasswordMissing => "Enter your password.",
+        FieldError::PasswordTooLong => {
+            return Cow::Owned(format!(
+                "Passwords can have at most {PASSWORD_MAX_CHARS} characters."
+            ))
+        }
         FieldError::PasswordsDiffer => "Your passwords must match.",
         FieldError::PasswordTooWeak => "This password doesn't meet the requirements yet.",
         FieldError::CodeMissing => "Enter the code from the message.",
-    }
+        FieldError::CodeMalformed => {
+            return Cow::Owned(format!(
+                "The code is {CODE_DIGITS} digits. Enter it as it appears in the message."
+            ))
+        }
+    })
 }
 
 fn rule_text(rule: PasswordRule) -> Cow<'static, str> {

@@ -3,7 +3,7 @@
 use super::Text;
 use crate::error::Problem;
 use crate::password_policy::PasswordRule;
-use crate::validation::FieldError;
+use crate::validation::{FieldError, CODE_DIGITS, PASSWORD_MAX_CHARS, USERNAME_MAX_CHARS};
 use std::borrow::Cow;
 
 pub(super) fn render(text: &Text) -> Cow<'static, str> {
@@ -106,7 +106,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::ReturnRefused(target) => return Cow::Owned(format!("戻り先「{target}」はこのページから移動できる先として登録されていないため、このページに留まります。")),
         Text::Greeting(email) => return Cow::Owned(format!("{email} さん、こんにちは")),
         Text::UserId => "ユーザー ID",
-        Text::Field(error) => field(*error),
+        Text::Field(error) => return field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Problem(problem) => return self::problem(problem),
     };
@@ -127,17 +127,32 @@ fn code_sent(to: Option<&str>, again: bool) -> Cow<'static, str> {
     })
 }
 
-fn field(error: FieldError) -> &'static str {
-    match error {
+fn field(error: FieldError) -> Cow<'static, str> {
+    Cow::Borrowed(match error {
         FieldError::EmailMissing => "メールアドレスを入力してください。",
         FieldError::EmailInvalid => {
             "メールアドレスの形式が正しくありません（例: name@example.com）。"
         }
+        FieldError::EmailTooLong => {
+            return Cow::Owned(format!(
+                "メールアドレスは{USERNAME_MAX_CHARS}文字以内で入力してください。"
+            ))
+        }
         FieldError::PasswordMissing => "パスワードを入力してください。",
+        FieldError::PasswordTooLong => {
+            return Cow::Owned(format!(
+                "パスワードは{PASSWORD_MAX_CHARS}文字以内で入力してください。"
+            ))
+        }
         FieldError::PasswordsDiffer => "パスワードが一致しません。",
         FieldError::PasswordTooWeak => "パスワードが条件を満たしていません。",
         FieldError::CodeMissing => "メールに記載された確認コードを入力してください。",
-    }
+        FieldError::CodeMalformed => {
+            return Cow::Owned(format!(
+                "確認コードはメールに記載された{CODE_DIGITS}桁の数字で入力してください。"
+            ))
+        }
+    })
 }
 
 fn rule_text(rule: PasswordRule) -> Cow<'static, str> {

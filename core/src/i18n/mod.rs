@@ -283,10 +283,13 @@ mod tests {
             [
                 FieldError::EmailMissing,
                 FieldError::EmailInvalid,
+                FieldError::EmailTooLong,
                 FieldError::PasswordMissing,
+                FieldError::PasswordTooLong,
                 FieldError::PasswordsDiffer,
                 FieldError::PasswordTooWeak,
                 FieldError::CodeMissing,
+                FieldError::CodeMalformed,
             ]
             .map(Field),
         );
@@ -336,6 +339,14 @@ mod tests {
             assert!(sent.contains("t***@e***"), "{sent}");
             let rule = Text::Rule(PasswordRule::MinimumLength(12)).render(lang);
             assert!(rule.contains("12"), "{rule}");
+            for (error, limit) in [
+                (FieldError::EmailTooLong, "128"),
+                (FieldError::PasswordTooLong, "256"),
+                (FieldError::CodeMalformed, "6"),
+            ] {
+                let words = Text::Field(error).render(lang);
+                assert!(words.contains(limit), "{words}");
+            }
             let verified = Text::SessionVerifiedAt("09:30:15".into()).render(lang);
             assert!(verified.contains("09:30:15"), "{verified}");
             let retrying = Text::RefreshRetrying(Problem::Network).render(lang);
