@@ -2,10 +2,12 @@
 
 moto's Cognito backend, wrapped in a small WSGI layer that makes it behave
 like the real service where a sign-in frontend can tell the difference:
-confirmation codes are checked, ResendConfirmationCode/RevokeToken exist,
-tokens expire, every response is JSON with CORS headers, and error messages
-match Cognito's. The pool and client are created from the CloudFormation
-template in deploy/ so local and deployed pools share one definition.
+requests are validated against botocore's model, confirmation codes are
+checked, ResendConfirmationCode/RevokeToken/GetTokensFromRefreshToken exist,
+refresh tokens rotate, tokens expire, every response is JSON, and error
+messages match Cognito's. The pool and client are created from the
+CloudFormation template in deploy/ so local and deployed pools share one
+definition.
 
 Run with the venv's python (see install.sh):  .venv/bin/python server.py
 """
@@ -14,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import datetime
-import hashlib
 import hmac
 import io
 import json
@@ -27,7 +27,6 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, NoReturn
 
@@ -37,7 +36,26 @@ os.environ["MOTO_COGNITO_IDP_USER_POOL_ID_STRATEGY"] = "HASH"
 os.environ["MOTO_COGNITO_IDP_USER_POOL_CLIENT_ID_STRATEGY"] = "HASH"
 
 import botocore.session  # noqa: E402
-import yaml  # noqa: E402
+from local_cognito.errors import AMZ_JSON, CognitoError, json_response  # noqa: E402
+from local_cognito.local_api import LocalApi, refusal  # noqa: E402
+from local_cognito.refresh import RefreshTokens, check_client_secret  # noqa: E402
+from local_cognito.settings import Settings, settings_from_env  # noqa: E402
+from local_cognito.srp import (  # noqa: E402
+    SRP_CHALLENGE_SECONDS,
+    SRP_CLOCK_SKEW_SECONDS,
+    SRP_G,
+    SRP_K,
+    SRP_N,
+    SrpChallenge,
+    srp_hash,
+    srp_key,
+    srp_pad,
+    srp_signature,
+    srp_timestamp_time,
+    srp_x,
+)
+from local_cognito.template import REGION, create_from_template, load_template  # noqa: E402
+from local_cognito.validation import check_request  # noqa: E402
 from moto.cognitoidp.models import (  # noqa: E402
     CognitoIdpBackend,
     CognitoIdpUser,
@@ -52,11 +70,9 @@ from moto.moto_server.werkzeug_app import create_backend_app  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 from werkzeug.wrappers import Request, Response  # noqa: E402
 
-REGION = "ap-northeast-1"
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "cognito-pool.yaml"
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
-AMZ_JSON = "application/x-amz-json-1.1"
 
 # moto picks the backend region from the SigV4 credential scope; browsers send
 # unsigned requests, which moto would route to us-east-1. Its signature is
@@ -79,165 +95,15 @@ MSG_BAD_CODE = "Invalid verification code provided, please try again."
 MSG_STALE_CODE = "Invalid code provided, please request a code again."
 MSG_STALE_SESSION = "Invalid session for the user, session is expired."
 SYMBOLS = set("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ")
-
-
-class CognitoError(Exception):
-    """An error answered as Cognito does: {"__type", "message"} with a status."""
-
-    def __init__(self, type_: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.type = type_
-        self.message = message
-        self.status = status
-
-
-@dataclass
-class Settings:
-    auto_confirm: bool
-    token_lifetime: int
-    # Until this time.time(), every Cognito API call answers 503 as an overloaded or unreachable
-    # load balancer would, and nothing is forgotten (a restart would lose all users and tokens).
-    outage_until: float = 0.0
-
-    def outage_seconds(self) -> float:
-        return max(0.0, self.outage_until - time.time())
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "autoConfirm": self.auto_confirm,
-            "tokenLifetimeSeconds": self.token_lifetime,
-            "outageSeconds": round(self.outage_seconds(), 3),
-        }
-
-
-def settings_from_env() -> Settings:
-    auto = os.environ.get("LOCAL_COGNITO_AUTO_CONFIRM", "").lower() in ("1", "true", "yes", "on")
-    lifetime = int(os.environ.get("LOCAL_COGNITO_TOKEN_LIFETIME", "3600"))
-    if lifetime < 1:
-        sys.exit("LOCAL_COGNITO_TOKEN_LIFETIME must be a positive number of seconds")
-    return Settings(auto_confirm=auto, token_lifetime=lifetime)
-
-
-# --- CloudFormation template -------------------------------------------------
-
-
-class CfnLoader(yaml.SafeLoader):
-    """SafeLoader that turns short-form intrinsics (!Ref, !Sub, ...) into the
-    long form ({"Ref": ...}, {"Fn::Sub": ...}) instead of failing on them."""
-
-
-def _construct_intrinsic(loader: CfnLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
-    if suffix in ("Ref", "Condition"):
-        return {suffix: value}
-    if suffix == "GetAtt" and isinstance(value, str):
-        value = value.split(".", 1)
-    return {f"Fn::{suffix}": value}
-
-
-CfnLoader.add_multi_constructor("!", _construct_intrinsic)
-
-
-def load_template(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=CfnLoader)  # noqa: S506 - CfnLoader is a SafeLoader
-
-
-NO_VALUE = object()  # AWS::NoValue: the property is left out
-
-
-def resolve(value: Any, refs: dict[str, str], attrs: dict[str, str], conditions: dict[str, bool] | None = None) -> Any:
-    """Evaluate the intrinsics a Cognito template needs: Ref, Sub, Join, GetAtt, and the
-    condition functions (If, Equals, Not) behind optional properties such as a PreSignUp trigger."""
-    conditions = conditions or {}
-    if isinstance(value, list):
-        items = [resolve(v, refs, attrs, conditions) for v in value]
-        return [v for v in items if v is not NO_VALUE]
-    if not isinstance(value, dict):
-        return value
-    if len(value) == 1:
-        key, arg = next(iter(value.items()))
-        if key == "Ref":
-            return NO_VALUE if arg == "AWS::NoValue" else refs[arg]
-        if key == "Condition":
-            return conditions[arg]
-        if key == "Fn::If":
-            name, if_true, if_false = arg
-            return resolve(if_true if conditions[name] else if_false, refs, attrs, conditions)
-        if key == "Fn::Equals":
-            left, right = (resolve(v, refs, attrs, conditions) for v in arg)
-            return str(left) == str(right)
-        if key == "Fn::Not":
-            return not resolve(arg[0], refs, attrs, conditions)
-        if key == "Fn::GetAtt":
-            return attrs[".".join(arg)]
-        if key == "Fn::Join":
-            return arg[0].join(str(resolve(v, refs, attrs)) for v in arg[1])
-        if key == "Fn::Sub":
-            text, extra = (arg, {}) if isinstance(arg, str) else (arg[0], resolve(arg[1], refs, attrs))
-            scope = {**refs, **attrs, **extra}
-            return re.sub(r"\$\{([^}!]+)\}", lambda m: str(scope[m.group(1)]), text)
-        if key.startswith("Fn::"):
-            raise ValueError(f"unsupported intrinsic {key} in template")
-    resolved = {k: resolve(v, refs, attrs, conditions) for k, v in value.items()}
-    return {k: v for k, v in resolved.items() if v is not NO_VALUE}
-
-
-def create_from_template(backend: CognitoIdpBackend, template: dict[str, Any]) -> tuple[str, str]:
-    """Create every user pool, then every client, through moto's backend API.
-    Returns the ids of the first pool and client (the ones the frontend uses)."""
-    refs: dict[str, str] = {
-        "AWS::Region": REGION,
-        "AWS::AccountId": DEFAULT_ACCOUNT_ID,
-        "AWS::Partition": "aws",
-        "AWS::StackName": "local",
-        "AWS::URLSuffix": "amazonaws.com",
-    }
-    for name, param in (template.get("Parameters") or {}).items():
-        if "Default" in param:
-            refs[name] = str(param["Default"])
-    attrs: dict[str, str] = {}
-    conditions: dict[str, bool] = {}
-    for name, expression in (template.get("Conditions") or {}).items():
-        conditions[name] = bool(resolve(expression, refs, attrs, conditions))
-    # A resource whose Condition is false does not exist; Lambda triggers are never run locally
-    # (the auto-confirm setting stands in for the PreSignUp one), so LambdaConfig is dropped.
-    resources = {
-        name: res
-        for name, res in template["Resources"].items()
-        if conditions.get(res.get("Condition", ""), True)
-    }
-    pools: list[str] = []
-    clients: list[str] = []
-    for name, res in resources.items():
-        if res["Type"] != "AWS::Cognito::UserPool":
-            continue
-        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
-        props.pop("LambdaConfig", None)
-        pool = backend.create_user_pool(props.pop("UserPoolName", name), props)
-        refs[name] = pool.id
-        attrs[f"{name}.Arn"] = pool.arn
-        attrs[f"{name}.ProviderName"] = f"cognito-idp.{REGION}.amazonaws.com/{pool.id}"
-        attrs[f"{name}.ProviderURL"] = f"https://cognito-idp.{REGION}.amazonaws.com/{pool.id}"
-        pools.append(pool.id)
-    for name, res in resources.items():
-        if res["Type"] != "AWS::Cognito::UserPoolClient":
-            continue
-        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
-        pool_id = props.pop("UserPoolId")
-        secret = str(props.pop("GenerateSecret", False)).lower() == "true"
-        client = backend.create_user_pool_client(pool_id, secret, props)
-        refs[name] = client.id
-        clients.append(client.id)
-    if not pools or not clients:
-        raise ValueError("template needs an AWS::Cognito::UserPool and an AWS::Cognito::UserPoolClient")
-    return pools[0], clients[0]
+# The ExplicitAuthFlows entry each InitiateAuth flow needs.
+AUTH_FLOW_PERMISSIONS = {
+    "USER_PASSWORD_AUTH": "ALLOW_USER_PASSWORD_AUTH",
+    "USER_SRP_AUTH": "ALLOW_USER_SRP_AUTH",
+    "REFRESH_TOKEN_AUTH": "ALLOW_REFRESH_TOKEN_AUTH",
+    "REFRESH_TOKEN": "ALLOW_REFRESH_TOKEN_AUTH",
+    "CUSTOM_AUTH": "ALLOW_CUSTOM_AUTH",
+    "USER_AUTH": "ALLOW_USER_AUTH",
+}
 
 
 # --- moto patch ---------------------------------------------------------------
@@ -335,101 +201,7 @@ def password_problem(pool: CognitoIdpUserPool, password: str) -> str | None:
     return None
 
 
-def json_response(status: int, payload: Any, content_type: str = "application/json") -> Response:
-    return Response(json.dumps(payload), status=status, content_type=content_type)
-
-
-# --- SRP (USER_SRP_AUTH), the server side ---------------------------------------
-# Cognito's SRP-6a variant: RFC 3526's 3072-bit group, g = 2, SHA-256, numbers hashed in
-# Java's two's-complement byte form, and a proof signed with an HKDF-derived key. moto returns
-# random values and accepts any proof; this checks it as Cognito does.
-
-SRP_N = int(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
-    "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
-    "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
-    "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
-    "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
-    "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF",
-    16,
-)
-SRP_G = 2
-# A PASSWORD_VERIFIER answer is good for this long after InitiateAuth, and its TIMESTAMP may be
-# this far from the server's clock either way.
-SRP_CHALLENGE_SECONDS = 180
-SRP_CLOCK_SKEW_SECONDS = 300
 MSG_WRONG_PASSWORD = "Incorrect username or password."
-SRP_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  # datetime.weekday() order
-SRP_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-SRP_TIMESTAMP = re.compile(
-    r"(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
-    r"([1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]) UTC ([0-9]{4})"
-)
-
-
-def srp_pad(n: int) -> bytes:
-    """Big-endian bytes of n >= 0 with room for a zero sign bit (Java's BigInteger.toByteArray)."""
-    return n.to_bytes(n.bit_length() // 8 + 1, "big")
-
-
-def srp_hash(*parts: bytes) -> int:
-    return int.from_bytes(hashlib.sha256(b"".join(parts)).digest(), "big")
-
-
-SRP_K = srp_hash(srp_pad(SRP_N), srp_pad(SRP_G))
-
-
-def srp_x(pool_name: str, user_id: str, password: str, salt: int) -> int:
-    """x = H(pad(salt) | H(poolName | userId | ":" | password))."""
-    identity = hashlib.sha256(f"{pool_name}{user_id}:{password}".encode()).digest()
-    return srp_hash(srp_pad(salt), identity)
-
-
-def srp_key(premaster: int, u: int) -> bytes:
-    """HKDF-SHA256 with salt pad(u), key material pad(S), info "Caldera Derived Key": 16 bytes."""
-    prk = hmac.new(srp_pad(u), srp_pad(premaster), hashlib.sha256).digest()
-    return hmac.new(prk, b"Caldera Derived Key\x01", hashlib.sha256).digest()[:16]
-
-
-def srp_signature(key: bytes, pool_name: str, user_id: str, secret_block: bytes, timestamp: str) -> str:
-    message = pool_name.encode() + user_id.encode() + secret_block + timestamp.encode()
-    return base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
-
-
-def srp_timestamp_time(text: str) -> float | None:
-    """Seconds since the epoch of a TIMESTAMP in Cognito's "ddd MMM D HH:mm:ss UTC YYYY" form
-    (day not zero-padded, 24-hour clock, weekday matching the date); None for anything else."""
-    match = SRP_TIMESTAMP.fullmatch(text)
-    if match is None:
-        return None
-    weekday, month, day, hour, minute, second, year = match.groups()
-    try:
-        moment = datetime.datetime(
-            int(year), SRP_MONTHS.index(month) + 1, int(day), int(hour), int(minute), int(second),
-            tzinfo=datetime.timezone.utc,
-        )
-    except ValueError:  # e.g. Feb 30
-        return None
-    if SRP_WEEKDAYS[moment.weekday()] != weekday:
-        return None
-    return moment.timestamp()
-
-
-@dataclass
-class SrpChallenge:
-    """What the server keeps between InitiateAuth and the PASSWORD_VERIFIER answer."""
-
-    moto_session: str
-    pool_id: str
-    pool_name: str
-    username: str
-    large_a: int
-    small_b: int
-    large_b: int
-    verifier: int
-    issued: float
 
 
 # --- the WSGI layer ------------------------------------------------------------
@@ -442,21 +214,24 @@ class LocalCognito:
     def __init__(self, settings: Settings, config: dict[str, str]) -> None:
         self.settings = settings
         self.config = config
+        self.port = 0  # set once the server listens: the local API answers only for its own origin
         # Built once here rather than on the first request, so startup pays for it.
         self.moto_app = create_backend_app("cognito-idp")
         self.backend: CognitoIdpBackend = cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION]
-        self.operations = set(
-            botocore.session.get_session().get_service_model("cognito-idp").operation_names
-        )
+        self.model = botocore.session.get_session().get_service_model("cognito-idp")
+        self.operations = set(self.model.operation_names)
         # (purpose, lowercased email) -> latest code; purpose is signUp or forgotPassword.
         self.codes: dict[tuple[str, str], str] = {}
         # Codes that were used or have expired: (purpose, lowercased email, code). Cognito
         # answers ExpiredCodeException for them rather than CodeMismatchException.
         self.spent_codes: set[tuple[str, str, str]] = set()
-        # What tests can't see from the browser: calls per action (InitiateAuth per flow) and
-        # how many requests arrived with an expired access token.
+        # What tests can't see from the browser: calls per action (InitiateAuth per flow), how
+        # many requests arrived with an expired access token, and refresh token reuses refused.
         self.stats: dict[str, Any] = {"calls": {}, "expiredAccessTokens": 0}
-        # moto's backend is not thread-safe and this is a dev server: serialise.
+        self.refresh_tokens = RefreshTokens(settings, self.stats)
+        self.local = LocalApi(settings, config, self.stats, self.codes, self.spent_codes, self.operations)
+        # moto's backend is not thread-safe and this is a dev server: serialise. The server runs a
+        # thread per request, so a delayed request (delaySeconds) waits outside this lock.
         self.lock = threading.Lock()
         self.handlers: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
             "SignUp": self.sign_up,
@@ -468,6 +243,7 @@ class LocalCognito:
             "RevokeToken": self.revoke_token,
             "InitiateAuth": self.initiate_auth,
             "RespondToAuthChallenge": self.respond_to_auth_challenge,
+            "GetTokensFromRefreshToken": self.get_tokens_from_refresh_token,
         }
         # SECRET_BLOCK -> the SRP challenge it stands for (one use each).
         self.srp_challenges: dict[str, SrpChallenge] = {}
@@ -482,75 +258,35 @@ class LocalCognito:
             traceback.print_exc()
             body = {"__type": "InternalErrorException", "message": f"{type(e).__name__}: {e}"}
             response = json_response(500, body, AMZ_JSON)
-        for name, value in CORS_HEADERS.items():
-            response.headers[name] = value
+        if not request.path.startswith("/_local/"):
+            for name, value in CORS_HEADERS.items():
+                response.headers[name] = value
         return response(environ, start_response)
 
     def route(self, request: Request) -> Response:
+        if request.path.startswith("/_local/"):
+            refused = refusal(request, self.port)
+            if refused is not None:
+                return refused
+            with self.lock:
+                return self.local.handle(request)
         if request.method == "OPTIONS":
             return Response(status=200)
-        if request.path.startswith("/_local/"):
-            with self.lock:
-                return self.local_api(request)
         target = request.headers.get("X-Amz-Target", "")
         if request.method == "POST" and target.startswith(TARGET_PREFIX):
+            action = target[len(TARGET_PREFIX) :]
+            delay = self.settings.delay_for(action)
+            if delay > 0:
+                time.sleep(delay)
             if self.settings.outage_seconds() > 0:
                 return Response("<html><body>503 Service Unavailable</body></html>", 503, content_type="text/html")
             with self.lock:
-                result = self.cognito(target[len(TARGET_PREFIX) :], request)
+                result = self.cognito(action, request)
             return json_response(200, result, AMZ_JSON)
         if request.method == "GET" and "/.well-known/" in request.path:
             with self.lock:  # JWKS / OpenID configuration, served by moto
                 return self.forward(request.environ, None)
         raise CognitoError("UnknownOperationException", "Missing or unknown X-Amz-Target header")
-
-    # --- /_local/ API ---
-
-    def local_api(self, request: Request) -> Response:
-        path = request.path
-        if path == "/_local/health":
-            return json_response(200, {"ok": True})
-        if path == "/_local/stats":
-            return json_response(200, self.stats)
-        if path == "/_local/config":
-            return json_response(200, self.config)
-        if path == "/_local/settings":
-            if request.method == "POST":
-                self.update_settings(request.get_json(force=True, silent=True))
-            return json_response(200, self.settings.to_json())
-        if path.startswith("/_local/codes/") and path.endswith("/expire") and request.method == "POST":
-            email = path[len("/_local/codes/") : -len("/expire")].lower()
-            purpose = request.args.get("purpose", "signUp")
-            code = self.codes.pop((purpose, email), None)
-            if code is None:
-                raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
-            self.spent_codes.add((purpose, email, code))
-            return json_response(200, {"expired": code})
-        if path.startswith("/_local/codes/"):
-            email = path[len("/_local/codes/") :].lower()
-            purpose = request.args.get("purpose", "signUp")
-            code = self.codes.get((purpose, email))
-            if code is None:
-                raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
-            return json_response(200, {"code": code})
-        raise CognitoError("NotFound", f"unknown local endpoint {path}", 404)
-
-    def update_settings(self, body: Any) -> None:
-        if not isinstance(body, dict):
-            raise CognitoError("InvalidParameterException", "body must be a JSON object")
-        auto = body.get("autoConfirm", self.settings.auto_confirm)
-        lifetime = body.get("tokenLifetimeSeconds", self.settings.token_lifetime)
-        if not isinstance(auto, bool):
-            raise CognitoError("InvalidParameterException", "autoConfirm must be a boolean")
-        if isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime < 1:
-            raise CognitoError("InvalidParameterException", "tokenLifetimeSeconds must be a positive integer")
-        outage = body.get("outageSeconds")
-        if outage is not None and (isinstance(outage, bool) or not isinstance(outage, (int, float)) or outage < 0):
-            raise CognitoError("InvalidParameterException", "outageSeconds must be a number of seconds >= 0")
-        self.settings.auto_confirm = auto
-        self.settings.token_lifetime = lifetime
-        if outage is not None:
-            self.settings.outage_until = time.time() + outage
 
     # --- Cognito API ---
 
@@ -563,10 +299,11 @@ class LocalCognito:
             raise CognitoError("SerializationException", "Request body must be a JSON object")
         if action not in self.operations:
             raise CognitoError("UnknownOperationException", f"Unknown operation {action}")
-        self.normalise_usernames(body)
         flow = body.get("AuthFlow") if action == "InitiateAuth" else None
         key = f"{action}:{flow}" if isinstance(flow, str) else action
         self.stats["calls"][key] = self.stats["calls"].get(key, 0) + 1
+        check_request(self.model, action, body)
+        self.normalise_usernames(body)
         if isinstance(body.get("AccessToken"), str):
             self.check_access_token(body["AccessToken"])
         handler = self.handlers.get(action)
@@ -759,11 +496,37 @@ class LocalCognito:
                 e.message = "Incorrect username or password."
             raise
 
+    def client_pool(self, client_id: Any) -> CognitoIdpUserPool:
+        pool = self.find_pool(client_id)
+        if pool is None:
+            raise CognitoError("ResourceNotFoundException", f"User pool client {client_id} does not exist.")
+        return pool
+
+    def check_auth_flow(self, pool: CognitoIdpUserPool, client_id: str, flow: str) -> None:
+        """moto ignores the app client's ExplicitAuthFlows; Cognito refuses a flow left out of
+        them. A rotating client has no ALLOW_REFRESH_TOKEN_AUTH (see template.py), which is how
+        REFRESH_TOKEN_AUTH is refused on it."""
+        allowed = pool.clients[client_id].extended_config.get("ExplicitAuthFlows")
+        if not allowed:  # Cognito's default for a client created without the list
+            allowed = ["ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+        needed = AUTH_FLOW_PERMISSIONS.get(flow)
+        if needed is not None and needed not in allowed:
+            raise CognitoError("InvalidParameterException", f"{flow} flow not enabled for this client")
+
     def initiate_auth(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """USER_SRP_AUTH with real SRP values; every other flow is moto's."""
-        if body.get("AuthFlow") != "USER_SRP_AUTH":
-            return self.moto(request, body)
+        """USER_SRP_AUTH with real SRP values and the refresh flows done here; other flows are moto's."""
+        client_id = body["ClientId"]
+        flow = body["AuthFlow"]
+        pool = self.client_pool(client_id)
+        self.check_auth_flow(pool, client_id, flow)
         params = body.get("AuthParameters") if isinstance(body.get("AuthParameters"), dict) else {}
+        if flow in ("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"):
+            token = params.get("REFRESH_TOKEN")
+            if not token:
+                raise CognitoError("InvalidParameterException", "Missing required parameter REFRESH_TOKEN")
+            return self.refresh_tokens.refresh(pool, client_id, token, may_rotate=False)
+        if flow != "USER_SRP_AUTH":
+            return self.moto(request, body)
         srp_a = params.get("SRP_A")
         try:
             large_a = int(srp_a, 16) if isinstance(srp_a, str) and re.fullmatch(r"[0-9a-fA-F]+", srp_a) else 0
@@ -841,12 +604,12 @@ class LocalCognito:
         return self.moto(request, forwarded)
 
     def revoke_token(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """Revoke a refresh token and the access tokens minted from it."""
-        client_id = body.get("ClientId")
-        pool = self.find_pool(client_id)
-        if pool is None:
-            raise CognitoError("ResourceNotFoundException", f"User pool client {client_id} does not exist.")
-        token = str(body.get("Token", ""))
+        """Revoke a refresh token, the tokens rotated from the same sign-in, and every access
+        token minted from any of them (they share the sign-in's origin_jti)."""
+        client_id = body["ClientId"]
+        pool = self.client_pool(client_id)
+        check_client_secret(pool.clients[client_id], body.get("ClientSecret"))
+        token = body["Token"]
         if jwt_claims(token) is not None:
             raise CognitoError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.")
         entry = pool.refresh_tokens.get(token)
@@ -854,11 +617,23 @@ class LocalCognito:
             if entry[0] != client_id:
                 raise CognitoError("UnauthorizedException", "Token was not issued to this client.")
             origin_jti = entry[2]
-            pool.refresh_tokens[token] = None
+            for other, other_entry in list(pool.refresh_tokens.items()):
+                if other_entry is not None and other_entry[2] == origin_jti:
+                    pool.refresh_tokens[other] = None
             for access_token in list(pool.access_tokens):
                 if (jwt_claims(access_token) or {}).get("origin_jti") == origin_jti:
                     del pool.access_tokens[access_token]
         return {}  # unknown or already revoked tokens succeed, as in OAuth revocation
+
+    def get_tokens_from_refresh_token(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """Missing in moto. New access and id tokens, and a new refresh token when the app client
+        rotates them (local_cognito/refresh.py has the rules and their sources)."""
+        client_id = body["ClientId"]
+        pool = self.client_pool(client_id)
+        check_client_secret(pool.clients[client_id], body.get("ClientSecret"))
+        # DeviceKey matters only with device tracking and ClientMetadata only to Lambda triggers;
+        # the local pool has neither.
+        return self.refresh_tokens.refresh(pool, client_id, body["RefreshToken"], may_rotate=True)
 
 
 # --- main ------------------------------------------------------------------------
@@ -869,8 +644,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=9229, help="port on 127.0.0.1 (0 picks a free one)")
     parser.add_argument("--write-config", metavar="PATH", help="write the frontend's JSON config here")
     parser.add_argument("--template", default=str(TEMPLATE), help="CloudFormation template to create the pool from")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a template parameter (repeatable), like aws cloudformation deploy --parameter-overrides",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
+    overrides: dict[str, str] = {}
+    for item in args.param:
+        name, equals, value = item.partition("=")
+        if not equals or not name:
+            parser.error(f"--param needs NAME=VALUE, got {item!r}")
+        overrides[name] = value
 
     import logging
 
@@ -879,12 +667,18 @@ def main(argv: list[str] | None = None) -> None:
     settings = settings_from_env()
     patch_token_creation(settings)
     patch_sign_out()
-    pool_id, client_id = create_from_template(
-        cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION], load_template(Path(args.template))
-    )
+    try:
+        pool_id, client_id = create_from_template(
+            cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION], load_template(Path(args.template)), overrides
+        )
+    except ValueError as e:
+        sys.exit(f"local Cognito: {e}")
     config = {"region": REGION, "userPoolId": pool_id, "clientId": client_id, "endpoint": ""}
     app = LocalCognito(settings, config)
+    app.refresh_tokens.install()
+    # A thread per request: a delayed request must not hold up the others.
     server = make_server("127.0.0.1", args.port, app, threaded=True)
+    app.port = server.server_port
     endpoint = f"http://127.0.0.1:{server.server_port}/"
     config["endpoint"] = endpoint
     if args.write_config:

@@ -24,7 +24,13 @@ import pytest
 HERE = Path(__file__).resolve().parent
 SERVER = HERE.parent / "server.py"
 PASSWORD = "Passw0rd!"
-DEFAULT_SETTINGS = {"autoConfirm": False, "tokenLifetimeSeconds": 3600, "outageSeconds": 0}
+DEFAULT_SETTINGS = {
+    "autoConfirm": False,
+    "tokenLifetimeSeconds": 3600,
+    "outageSeconds": 0,
+    "delaySeconds": 0,
+    "refreshTokenLifetimeSeconds": None,
+}
 
 
 @dataclass
@@ -122,8 +128,10 @@ class Client:
         return http("POST", self.url, json.dumps(body).encode(), headers)
 
     def local(self, path: str, body: dict[str, Any] | None = None) -> Reply:
-        data = None if body is None else json.dumps(body).encode()
-        return http("POST" if body is not None else "GET", self.url + "_local/" + path, data)
+        if body is None:
+            return http("GET", self.url + "_local/" + path)
+        headers = {"Content-Type": "application/json"}
+        return http("POST", self.url + "_local/" + path, json.dumps(body).encode(), headers)
 
     # Common flows
 
@@ -147,6 +155,10 @@ class Client:
         )
 
     def refresh(self, refresh_token: str) -> Reply:
+        return self.call("GetTokensFromRefreshToken", ClientId=self.client_id, RefreshToken=refresh_token)
+
+    def refresh_with_initiate_auth(self, refresh_token: str) -> Reply:
+        """The older refresh, which app clients that rotate refresh tokens refuse."""
         return self.call(
             "InitiateAuth",
             ClientId=self.client_id,
@@ -183,4 +195,13 @@ def session_client(emulator: Emulator) -> Client:
 def cognito(session_client: Client) -> Iterator[Client]:
     """The client, with runtime settings put back to defaults after each test."""
     yield session_client
-    session_client.local("settings", DEFAULT_SETTINGS)
+    assert session_client.local("settings", DEFAULT_SETTINGS).status == 200
+
+
+@pytest.fixture(scope="session")
+def non_rotating(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """A second server whose app client keeps refresh tokens (RefreshTokenRotation=DISABLED)."""
+    config_path = tmp_path_factory.mktemp("cfg") / "cognito.json"
+    emu = Emulator.start("--write-config", str(config_path), "--param", "RefreshTokenRotation=DISABLED")
+    yield Client(emu.url, json.loads(config_path.read_text()))
+    emu.stop()

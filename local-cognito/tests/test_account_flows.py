@@ -64,7 +64,8 @@ def test_a_used_or_unknown_challenge_session_is_refused_like_cognito(cognito: Cl
     again = respond(cognito, session, email, "An0ther-password")
     assert again.status == 400
     assert again.error == ("NotAuthorizedException", "Invalid session for the user, session is expired.")
-    assert respond(cognito, "made-up", email, PASSWORD).error[0] == "NotAuthorizedException"
+    # a made-up session long enough for the model (Session has at least 20 characters)
+    assert respond(cognito, "made-up-session-" + "0" * 20, email, PASSWORD).error[0] == "NotAuthorizedException"
 
 
 def test_wrong_temporary_password_is_incorrect_credentials(cognito: Client) -> None:

@@ -59,6 +59,7 @@ def test_stats_count_calls_per_flow_and_expired_tokens(cognito: Client) -> None:
     cognito.local("settings", {"tokenLifetimeSeconds": 1})
     _, tokens = cognito.confirmed_user("stats")
     cognito.refresh(tokens["RefreshToken"])
+    cognito.refresh_with_initiate_auth(tokens["RefreshToken"])  # refused on a rotating client, still a call
     time.sleep(1.1)
     assert cognito.call("GetUser", AccessToken=tokens["AccessToken"]).error[1] == "Access Token has expired"
     after = cognito.local("stats").body
@@ -67,6 +68,7 @@ def test_stats_count_calls_per_flow_and_expired_tokens(cognito: Client) -> None:
         return after["calls"].get(key, 0) - before["calls"].get(key, 0)
 
     assert delta("InitiateAuth:USER_PASSWORD_AUTH") == 1
+    assert delta("GetTokensFromRefreshToken") == 1
     assert delta("InitiateAuth:REFRESH_TOKEN_AUTH") == 1
     assert delta("GetUser") == 1
     assert after["expiredAccessTokens"] - before["expiredAccessTokens"] == 1

@@ -6,6 +6,14 @@ import time
 
 from conftest import PASSWORD, Client, Emulator, claims, http, unique_email
 
+DEFAULTS = {
+    "autoConfirm": False,
+    "tokenLifetimeSeconds": 3600,
+    "outageSeconds": 0,
+    "delaySeconds": 0,
+    "delayActions": None,
+    "refreshTokenLifetimeSeconds": None,
+}
 CORS = {
     "access-control-allow-origin": "*",
     "access-control-allow-headers": "content-type, x-amz-target, x-amz-user-agent, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request",
@@ -16,6 +24,11 @@ CORS = {
 def assert_cors(headers: dict[str, str]) -> None:
     for name, value in CORS.items():
         assert headers.get(name) == value, (name, headers)
+
+
+def assert_no_cors(headers: dict[str, str]) -> None:
+    """The local API is for programs on this machine, never for web pages."""
+    assert not [name for name in headers if name.startswith("access-control-")], headers
 
 
 # a. confirmation codes are checked
@@ -51,7 +64,7 @@ def test_codes_endpoint_404_for_unknown_email(cognito: Client) -> None:
     reply = cognito.local(f"codes/{unique_email('nobody')}")
     assert reply.status == 404
     assert reply.body["__type"] == "NotFound"
-    assert_cors(reply.headers)
+    assert_no_cors(reply.headers)
 
 
 def test_confirm_sign_up_unknown_or_already_confirmed(cognito: Client) -> None:
@@ -176,7 +189,7 @@ def test_preflight_and_cors_on_every_kind_of_response(cognito: Client) -> None:
     assert_cors(error.headers)
 
     for path in ("health", "settings"):
-        assert_cors(cognito.local(path).headers)
+        assert_no_cors(cognito.local(path).headers)
     jwks = http("GET", f"{cognito.url}{cognito.pool_id}/.well-known/jwks.json")
     assert jwks.status == 200 and jwks.body["keys"]
     assert_cors(jwks.headers)
@@ -246,14 +259,10 @@ def test_auto_confirm_setting(cognito: Client) -> None:
 
 def test_settings_endpoint(cognito: Client) -> None:
     assert cognito.local("health").body == {"ok": True}
-    assert cognito.local("settings").body == {"autoConfirm": False, "tokenLifetimeSeconds": 3600, "outageSeconds": 0}
+    assert cognito.local("settings").body == DEFAULTS
     # keys are optional; the reply is the full current state
-    assert cognito.local("settings", {"tokenLifetimeSeconds": 42}).body == {
-        "autoConfirm": False,
-        "tokenLifetimeSeconds": 42,
-        "outageSeconds": 0,
-    }
-    expected = {"autoConfirm": True, "tokenLifetimeSeconds": 42, "outageSeconds": 0}
+    assert cognito.local("settings", {"tokenLifetimeSeconds": 42}).body == {**DEFAULTS, "tokenLifetimeSeconds": 42}
+    expected = {**DEFAULTS, "autoConfirm": True, "tokenLifetimeSeconds": 42}
     assert cognito.local("settings", {"autoConfirm": True}).body == expected
     assert cognito.local("settings").body == expected
     for bad in ({"autoConfirm": "yes"}, {"tokenLifetimeSeconds": 0}, {"tokenLifetimeSeconds": "60"}):

@@ -11,7 +11,7 @@ import yaml
 from conftest import Client, Emulator, unique_email
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import server  # noqa: E402
+from local_cognito import template as cfn  # noqa: E402
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "cognito-pool.yaml"
 
@@ -33,7 +33,7 @@ def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None
 
 
 def test_pool_and_client_follow_the_template(cognito: Client) -> None:
-    template = yaml.load(TEMPLATE.read_text(), Loader=server.CfnLoader)
+    template = yaml.load(TEMPLATE.read_text(), Loader=cfn.CfnLoader)
     pool_props = template["Resources"]["UserPool"]["Properties"]
     client_props = template["Resources"]["UserPoolClient"]["Properties"]
 
@@ -47,12 +47,14 @@ def test_pool_and_client_follow_the_template(cognito: Client) -> None:
     client = client.body["UserPoolClient"]
     assert client["ClientName"] == "leptos-cognito-web"
     assert "ClientSecret" not in client
-    assert client["ExplicitAuthFlows"] == client_props["ExplicitAuthFlows"]
+    # the template's default: rotation on, so no ALLOW_REFRESH_TOKEN_AUTH
+    assert client["ExplicitAuthFlows"] == client_props["ExplicitAuthFlows"]["Fn::If"][1]
+    assert client["RefreshTokenRotation"] == {"Feature": "ENABLED", "RetryGracePeriodSeconds": 10}
     assert client["PreventUserExistenceErrors"] == client_props["PreventUserExistenceErrors"]
 
 
 def test_template_loader_tolerates_short_form_intrinsics() -> None:
-    template = server.load_template(TEMPLATE)
+    template = cfn.load_template(TEMPLATE)
     outputs = template["Outputs"]
     assert outputs["UserPoolId"]["Value"] == {"Ref": "UserPool"}
     assert outputs["UserPoolArn"]["Value"] == {"Fn::GetAtt": ["UserPool", "Arn"]}
@@ -60,8 +62,8 @@ def test_template_loader_tolerates_short_form_intrinsics() -> None:
     refs = {"AWS::StackName": "s", "Name": "n"}
     attrs = {"Pool.Arn": "arn:x"}
     value = {"a": [{"Fn::Sub": "${Name}-${AWS::StackName}"}, {"Fn::GetAtt": ["Pool", "Arn"]}], "b": {"Ref": "Name"}}
-    assert server.resolve(value, refs, attrs) == {"a": ["n-s", "arn:x"], "b": "n"}
-    assert server.resolve({"Fn::Join": ["/", [{"Ref": "Name"}, "x"]]}, refs, attrs) == "n/x"
+    assert cfn.resolve(value, refs, attrs) == {"a": ["n-s", "arn:x"], "b": "n"}
+    assert cfn.resolve({"Fn::Join": ["/", [{"Ref": "Name"}, "x"]]}, refs, attrs) == "n/x"
 
 
 def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_client: Client) -> None:
@@ -76,7 +78,8 @@ def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_clien
         # same template, same ids: a frontend config survives restarts
         assert other.lines[0].split(" (")[1] == emulator.lines[0].split(" (")[1]
         client = Client(other.url, session_client.config)
-        assert client.local("settings").body == {"autoConfirm": True, "tokenLifetimeSeconds": 900, "outageSeconds": 0}
+        settings = client.local("settings").body
+        assert (settings["autoConfirm"], settings["tokenLifetimeSeconds"]) == (True, 900)
         client.local("settings", {"autoConfirm": False})
         email = unique_email("fixed")
         assert client.sign_up(email).status == 200
@@ -90,19 +93,19 @@ def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_clien
 
 
 def test_conditions_leave_out_the_pre_sign_up_trigger_by_default() -> None:
-    template = server.load_template(TEMPLATE)
+    template = cfn.load_template(TEMPLATE)
     refs = {"PreSignUpFunctionArn": ""}
-    conditions = {"HasPreSignUp": server.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
+    conditions = {"HasPreSignUp": cfn.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
     assert conditions == {"HasPreSignUp": False}
-    pool = server.resolve(template["Resources"]["UserPool"]["Properties"], {**refs, "UserPoolName": "p"}, {}, conditions)
+    pool = cfn.resolve(template["Resources"]["UserPool"]["Properties"], {**refs, "UserPoolName": "p"}, {}, conditions)
     assert "LambdaConfig" not in pool
 
     arn = "arn:aws:lambda:ap-northeast-1:123456789012:function:pre-sign-up"
     refs = {"PreSignUpFunctionArn": arn, "UserPoolName": "p"}
-    conditions = {"HasPreSignUp": server.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
+    conditions = {"HasPreSignUp": cfn.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
     assert conditions == {"HasPreSignUp": True}
-    pool = server.resolve(template["Resources"]["UserPool"]["Properties"], refs, {}, conditions)
+    pool = cfn.resolve(template["Resources"]["UserPool"]["Properties"], refs, {}, conditions)
     assert pool["LambdaConfig"] == {"PreSignUp": arn}
     # AWS::NoValue also drops list items, and Fn::If picks the branch
-    assert server.resolve([{"Ref": "AWS::NoValue"}, 1], {}, {}) == [1]
-    assert server.resolve({"Fn::If": ["C", "yes", "no"]}, {}, {}, {"C": False}) == "no"
+    assert cfn.resolve([{"Ref": "AWS::NoValue"}, 1], {}, {}) == [1]
+    assert cfn.resolve({"Fn::If": ["C", "yes", "no"]}, {}, {}, {"C": False}) == "no"

@@ -1,0 +1,1 @@
+"""The parts of the local Cognito that server.py wires together."""

@@ -1,0 +1,197 @@
+"""Reads the CloudFormation template in deploy/ and creates its user pools and app clients in
+moto, so the local pool and the deployed one share one definition."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from moto.cognitoidp.models import CognitoIdpBackend
+from moto.core import DEFAULT_ACCOUNT_ID
+
+REGION = "ap-northeast-1"
+
+
+class CfnLoader(yaml.SafeLoader):
+    """SafeLoader that turns short-form intrinsics (!Ref, !Sub, ...) into the
+    long form ({"Ref": ...}, {"Fn::Sub": ...}) instead of failing on them."""
+
+
+def _construct_intrinsic(loader: CfnLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    if suffix in ("Ref", "Condition"):
+        return {suffix: value}
+    if suffix == "GetAtt" and isinstance(value, str):
+        value = value.split(".", 1)
+    return {f"Fn::{suffix}": value}
+
+
+CfnLoader.add_multi_constructor("!", _construct_intrinsic)
+
+
+def load_template(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as f:
+        return yaml.load(f, Loader=CfnLoader)  # noqa: S506 - CfnLoader is a SafeLoader
+
+
+NO_VALUE = object()  # AWS::NoValue: the property is left out
+
+
+def resolve(value: Any, refs: dict[str, Any], attrs: dict[str, str], conditions: dict[str, bool] | None = None) -> Any:
+    """Evaluate the intrinsics a Cognito template needs: Ref, Sub, Join, GetAtt, and the
+    condition functions (If, Equals, Not) behind optional properties such as a PreSignUp trigger."""
+    conditions = conditions or {}
+
+    def again(inner: Any) -> Any:
+        return resolve(inner, refs, attrs, conditions)
+
+    if isinstance(value, list):
+        items = [again(v) for v in value]
+        return [v for v in items if v is not NO_VALUE]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        key, arg = next(iter(value.items()))
+        if key == "Ref":
+            return NO_VALUE if arg == "AWS::NoValue" else refs[arg]
+        if key == "Condition":
+            return conditions[arg]
+        if key == "Fn::If":
+            name, if_true, if_false = arg
+            return again(if_true if conditions[name] else if_false)
+        if key == "Fn::Equals":
+            left, right = (again(v) for v in arg)
+            return str(left) == str(right)
+        if key == "Fn::Not":
+            return not again(arg[0])
+        if key == "Fn::GetAtt":
+            return attrs[".".join(arg)]
+        if key == "Fn::Join":
+            return arg[0].join(str(again(v)) for v in arg[1])
+        if key == "Fn::Sub":
+            text, extra = (arg, {}) if isinstance(arg, str) else (arg[0], again(arg[1]))
+            scope = {**refs, **attrs, **extra}
+            return re.sub(r"\$\{([^}!]+)\}", lambda m: str(scope[m.group(1)]), text)
+        if key.startswith("Fn::"):
+            raise ValueError(f"unsupported intrinsic {key} in template")
+    resolved = {k: again(v) for k, v in value.items()}
+    return {k: v for k, v in resolved.items() if v is not NO_VALUE}
+
+
+def parameter_values(template: dict[str, Any], overrides: dict[str, str]) -> dict[str, Any]:
+    """The template's parameters with overrides applied and checked the way CloudFormation
+    checks them (AllowedValues, AllowedPattern, lengths, number ranges); Number parameters
+    become numbers so integer properties get integers."""
+    declared: dict[str, Any] = template.get("Parameters") or {}
+    unknown = sorted(set(overrides) - set(declared))
+    if unknown:
+        raise ValueError(f"Parameters: [{', '.join(unknown)}] do not exist in the template")
+    missing = sorted(name for name, p in declared.items() if name not in overrides and "Default" not in p)
+    if missing:
+        raise ValueError(f"Parameters: [{', '.join(missing)}] must have values")
+    values: dict[str, Any] = {}
+    for name, param in declared.items():
+        text = overrides[name] if name in overrides else str(param["Default"])
+        allowed = param.get("AllowedValues")
+        if allowed is not None and text not in [str(a) for a in allowed]:
+            raise ValueError(f"Parameter '{name}' must be one of AllowedValues")
+        if param.get("Type") == "Number":
+            values[name] = _number(name, text, param)
+        else:
+            _check_string(name, text, param)
+            values[name] = text
+    return values
+
+
+def _number(name: str, text: str, param: dict[str, Any]) -> int | float:
+    try:
+        number: int | float = int(text)
+    except ValueError:
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"Parameter '{name}' must be a number") from None
+    if "MinValue" in param and number < float(param["MinValue"]):
+        raise ValueError(f"Parameter '{name}' must be a number not less than {param['MinValue']}")
+    if "MaxValue" in param and number > float(param["MaxValue"]):
+        raise ValueError(f"Parameter '{name}' must be a number not greater than {param['MaxValue']}")
+    return number
+
+
+def _check_string(name: str, text: str, param: dict[str, Any]) -> None:
+    pattern = param.get("AllowedPattern")
+    if pattern is not None and re.fullmatch(pattern, text) is None:
+        raise ValueError(f"Parameter '{name}' must match pattern {pattern}")
+    if "MinLength" in param and len(text) < int(param["MinLength"]):
+        raise ValueError(f"Parameter '{name}' must contain at least {param['MinLength']} characters")
+    if "MaxLength" in param and len(text) > int(param["MaxLength"]):
+        raise ValueError(f"Parameter '{name}' must contain at most {param['MaxLength']} characters")
+
+
+def rotates_refresh_tokens(client_config: dict[str, Any]) -> bool:
+    rotation = client_config.get("RefreshTokenRotation") or {}
+    return rotation.get("Feature") == "ENABLED"
+
+
+def create_from_template(
+    backend: CognitoIdpBackend, template: dict[str, Any], overrides: dict[str, str] | None = None
+) -> tuple[str, str]:
+    """Create every user pool, then every client, through moto's backend API.
+    Returns the ids of the first pool and client (the ones the frontend uses)."""
+    refs: dict[str, Any] = {
+        "AWS::Region": REGION,
+        "AWS::AccountId": DEFAULT_ACCOUNT_ID,
+        "AWS::Partition": "aws",
+        "AWS::StackName": "local",
+        "AWS::URLSuffix": "amazonaws.com",
+        **parameter_values(template, overrides or {}),
+    }
+    attrs: dict[str, str] = {}
+    conditions: dict[str, bool] = {}
+    for name, expression in (template.get("Conditions") or {}).items():
+        conditions[name] = bool(resolve(expression, refs, attrs, conditions))
+    # A resource whose Condition is false does not exist; Lambda triggers are never run locally
+    # (the auto-confirm setting stands in for the PreSignUp one), so LambdaConfig is dropped.
+    resources = {
+        name: res
+        for name, res in template["Resources"].items()
+        if conditions.get(res.get("Condition", ""), True)
+    }
+    pools: list[str] = []
+    clients: list[str] = []
+    for name, res in resources.items():
+        if res["Type"] != "AWS::Cognito::UserPool":
+            continue
+        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
+        props.pop("LambdaConfig", None)
+        pool = backend.create_user_pool(props.pop("UserPoolName", name), props)
+        refs[name] = pool.id
+        attrs[f"{name}.Arn"] = pool.arn
+        attrs[f"{name}.ProviderName"] = f"cognito-idp.{REGION}.amazonaws.com/{pool.id}"
+        attrs[f"{name}.ProviderURL"] = f"https://cognito-idp.{REGION}.amazonaws.com/{pool.id}"
+        pools.append(pool.id)
+    for name, res in resources.items():
+        if res["Type"] != "AWS::Cognito::UserPoolClient":
+            continue
+        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
+        # Cognito's developer guide ("Refresh tokens"): rotation is incompatible with
+        # REFRESH_TOKEN_AUTH, which must be disabled in a rotating app client.
+        if rotates_refresh_tokens(props) and "ALLOW_REFRESH_TOKEN_AUTH" in props.get("ExplicitAuthFlows", []):
+            raise ValueError(f"{name}: refresh token rotation needs ALLOW_REFRESH_TOKEN_AUTH left out of ExplicitAuthFlows")
+        pool_id = props.pop("UserPoolId")
+        secret = str(props.pop("GenerateSecret", False)).lower() == "true"
+        # moto keeps properties it does not know (RefreshTokenRotation) in the client's config.
+        client = backend.create_user_pool_client(pool_id, secret, props)
+        refs[name] = client.id
+        clients.append(client.id)
+    if not pools or not clients:
+        raise ValueError("template needs an AWS::Cognito::UserPool and an AWS::Cognito::UserPoolClient")
+    return pools[0], clients[0]
