@@ -4,11 +4,17 @@ refused in Cognito's words."""
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
+import botocore.session
 import pytest
 
 from conftest import PASSWORD, Client, http, unique_email
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from local_cognito.validation import check_request  # noqa: E402
 
 AUTH_FLOWS = (
     "USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, "
@@ -141,3 +147,9 @@ def test_map_values_are_checked_as_a_whole(cognito: Client) -> None:
         "Value at 'authParameters' failed to satisfy constraint: "
         "Map value must satisfy constraint: [Member must have length less than or equal to 131072]"
     )
+
+
+def test_patterns_are_searched_and_unicode_aware() -> None:
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+    # a username in any script, a password with inner spaces: both fit the model
+    check_request(model, "SignUp", {"ClientId": "abc", "Username": "ユーザー名", "Password": "Pass word 1!"})
