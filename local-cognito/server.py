@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hmac
 import io
 import json
 import os
-import re
 import secrets
 import signal
 import sys
@@ -36,25 +34,14 @@ os.environ["MOTO_COGNITO_IDP_USER_POOL_ID_STRATEGY"] = "HASH"
 os.environ["MOTO_COGNITO_IDP_USER_POOL_CLIENT_ID_STRATEGY"] = "HASH"
 
 import botocore.session  # noqa: E402
-from local_cognito.errors import AMZ_JSON, CognitoError, json_response  # noqa: E402
+from local_cognito.errors import AMZ_JSON, MSG_STALE_SESSION, CognitoError, json_response  # noqa: E402
 from local_cognito.local_api import LocalApi, refusal  # noqa: E402
+from local_cognito.moto_patches import patch_sign_out, patch_token_creation  # noqa: E402
 from local_cognito.refresh import RefreshTokens, check_client_secret  # noqa: E402
 from local_cognito.settings import Settings, settings_from_env  # noqa: E402
-from local_cognito.srp import (  # noqa: E402
-    SRP_CHALLENGE_SECONDS,
-    SRP_CLOCK_SKEW_SECONDS,
-    SRP_G,
-    SRP_K,
-    SRP_N,
-    SrpChallenge,
-    srp_hash,
-    srp_key,
-    srp_pad,
-    srp_signature,
-    srp_timestamp_time,
-    srp_x,
-)
+from local_cognito.srp import SrpChallenges, parse_srp_a  # noqa: E402
 from local_cognito.template import REGION, create_from_template, load_template  # noqa: E402
+from local_cognito.users import delivery_details, password_problem  # noqa: E402
 from local_cognito.validation import check_request  # noqa: E402
 from moto.cognitoidp.models import (  # noqa: E402
     CognitoIdpBackend,
@@ -93,8 +80,7 @@ CORS_HEADERS = {
 MSG_NO_USER_FOR_CLIENT = "Username/client id combination not found."
 MSG_BAD_CODE = "Invalid verification code provided, please try again."
 MSG_STALE_CODE = "Invalid code provided, please request a code again."
-MSG_STALE_SESSION = "Invalid session for the user, session is expired."
-SYMBOLS = set("^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ")
+
 # The ExplicitAuthFlows entry each InitiateAuth flow needs.
 AUTH_FLOW_PERMISSIONS = {
     "USER_PASSWORD_AUTH": "ALLOW_USER_PASSWORD_AUTH",
@@ -104,59 +90,6 @@ AUTH_FLOW_PERMISSIONS = {
     "CUSTOM_AUTH": "ALLOW_CUSTOM_AUTH",
     "USER_AUTH": "ALLOW_USER_AUTH",
 }
-
-
-# --- moto patch ---------------------------------------------------------------
-
-
-def patch_token_creation(settings: Settings) -> None:
-    """moto hard-codes a 3600 s lifetime in CognitoIdpUserPool.create_jwt, the
-    single place every flow (InitiateAuth, refresh, RespondToAuthChallenge)
-    mints tokens. Patch it to use the configurable lifetime (ExpiresIn follows
-    from its return value) and to put the email claims into id tokens as
-    Cognito does (email from the attribute, email_verified as a boolean)."""
-    original = CognitoIdpUserPool.create_jwt
-
-    def create_jwt(
-        pool: CognitoIdpUserPool,
-        client_id: str,
-        username: str,
-        token_use: str,
-        expires_in: int = 3600,
-        extra_data: dict[str, Any] | None = None,
-    ) -> tuple[str, int]:
-        extra = dict(extra_data or {})
-        if token_use == "id":
-            found = pool._get_user(username).attribute_lookup
-            if "email" in found:
-                extra["email"] = found["email"]
-            if "email_verified" in found:
-                extra["email_verified"] = str(found["email_verified"]).lower() == "true"
-        return original(pool, client_id, username, token_use, settings.token_lifetime, extra)
-
-    CognitoIdpUserPool.create_jwt = create_jwt  # type: ignore[method-assign, assignment]
-
-
-def patch_sign_out() -> None:
-    """moto files each session under the name the user signed in with (the email after
-    USER_PASSWORD_AUTH, the internal username after SRP's PASSWORD_VERIFIER), and
-    GlobalSignOut revokes only the sessions filed under the same name. Cognito signs the user
-    out everywhere, however each session started: compare users, not names."""
-
-    def sign_out(pool: CognitoIdpUserPool, username: str) -> None:
-        user = pool._get_user(username)
-
-        def same_user(name: str) -> bool:
-            return name == username or (user is not None and pool._get_user(name) is user)
-
-        for token, entry in list(pool.refresh_tokens.items()):
-            if entry is not None and same_user(entry[1]):
-                pool.refresh_tokens[token] = None
-        for access_token, (_, name) in list(pool.access_tokens.items()):
-            if same_user(name):
-                pool.access_tokens.pop(access_token)
-
-    CognitoIdpUserPool.sign_out = sign_out  # type: ignore[method-assign]
 
 
 # --- helpers -----------------------------------------------------------------
@@ -170,38 +103,6 @@ def jwt_claims(token: str) -> dict[str, Any] | None:
         return claims if isinstance(claims, dict) else None
     except (IndexError, ValueError):
         return None
-
-
-def mask_email(email: str) -> str:
-    local, _, domain = email.partition("@")
-    return f"{local[:1]}***@{domain[:1]}***"
-
-
-def delivery_details(email: str) -> dict[str, str]:
-    return {"Destination": mask_email(email), "DeliveryMedium": "EMAIL", "AttributeName": "email"}
-
-
-def password_problem(pool: CognitoIdpUserPool, password: str) -> str | None:
-    """First rule of the pool's policy the password breaks, in Cognito's words."""
-    policy = pool.extended_config.get("Policies", {}).get("PasswordPolicy", {})
-
-    def required(key: str) -> bool:
-        return str(policy.get(key, True)).lower() == "true"
-
-    if len(password) < int(policy.get("MinimumLength", 8)):
-        return "Password not long enough"
-    if required("RequireLowercase") and not re.search(r"[a-z]", password):
-        return "Password must have lowercase characters"
-    if required("RequireUppercase") and not re.search(r"[A-Z]", password):
-        return "Password must have uppercase characters"
-    if required("RequireNumbers") and not re.search(r"[0-9]", password):
-        return "Password must have numeric characters"
-    if required("RequireSymbols") and not any(c in SYMBOLS for c in password):
-        return "Password must have symbol characters"
-    return None
-
-
-MSG_WRONG_PASSWORD = "Incorrect username or password."
 
 
 # --- the WSGI layer ------------------------------------------------------------
@@ -245,8 +146,7 @@ class LocalCognito:
             "RespondToAuthChallenge": self.respond_to_auth_challenge,
             "GetTokensFromRefreshToken": self.get_tokens_from_refresh_token,
         }
-        # SECRET_BLOCK -> the SRP challenge it stands for (one use each).
-        self.srp_challenges: dict[str, SrpChallenge] = {}
+        self.srp_challenges = SrpChallenges()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         request = Request(environ)
@@ -527,80 +427,26 @@ class LocalCognito:
             return self.refresh_tokens.refresh(pool, client_id, token, may_rotate=False)
         if flow != "USER_SRP_AUTH":
             return self.moto(request, body)
-        srp_a = params.get("SRP_A")
-        try:
-            large_a = int(srp_a, 16) if isinstance(srp_a, str) and re.fullmatch(r"[0-9a-fA-F]+", srp_a) else 0
-        except ValueError:
-            large_a = 0
-        if large_a % SRP_N == 0:
-            raise CognitoError("InvalidParameterException", "SRP_A must be a non-zero hex number modulo N.")
+        large_a = parse_srp_a(params.get("SRP_A"))
         # moto checks the client and the user (exists, enabled, confirmed) and opens a session.
         result = self.moto(request, body)
-        pool = self.find_pool(body.get("ClientId"))
-        user = pool and pool._get_user(str(params.get("USERNAME", "")))
-        if pool is None or user is None or result.get("ChallengeName") != "PASSWORD_VERIFIER":
+        user = pool._get_user(str(params.get("USERNAME", "")))
+        if user is None or result.get("ChallengeName") != "PASSWORD_VERIFIER":
             return result
-        now = time.time()
-        for block, old in list(self.srp_challenges.items()):
-            if now - old.issued > SRP_CHALLENGE_SECONDS:
-                del self.srp_challenges[block]
-        salt_hex = secrets.token_bytes(16).hex()  # may start with 0s, as Cognito's can
-        pool_name = pool.id.split("_", 1)[1]
-        verifier = pow(SRP_G, srp_x(pool_name, user.username, str(user.password), int(salt_hex, 16)), SRP_N)
-        small_b = secrets.randbits(1024)
-        large_b = (SRP_K * verifier + pow(SRP_G, small_b, SRP_N)) % SRP_N
-        secret_block = base64.b64encode(secrets.token_bytes(96)).decode()
-        self.srp_challenges[secret_block] = SrpChallenge(
-            moto_session=str(result.get("Session", "")),
-            pool_id=pool.id,
-            pool_name=pool_name,
-            username=user.username,
-            large_a=large_a,
-            small_b=small_b,
-            large_b=large_b,
-            verifier=verifier,
-            issued=now,
+        parameters = self.srp_challenges.open(
+            pool.id, user.username, str(user.password), large_a, str(result.get("Session", ""))
         )
-        return {
-            "ChallengeName": "PASSWORD_VERIFIER",
-            "ChallengeParameters": {
-                "SALT": salt_hex,
-                "SRP_B": format(large_b, "x"),
-                "SECRET_BLOCK": secret_block,
-                "USER_ID_FOR_SRP": user.username,
-                "USERNAME": user.username,
-            },
-        }
+        return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": parameters}
 
     def respond_to_auth_challenge(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """PASSWORD_VERIFIER is checked here (signature, timestamp, one use); the rest is moto's."""
+        """PASSWORD_VERIFIER is checked here; the rest is moto's."""
         if body.get("ChallengeName") != "PASSWORD_VERIFIER":
             return self.moto(request, body)
         answers = body.get("ChallengeResponses") if isinstance(body.get("ChallengeResponses"), dict) else {}
-        block = answers.get("PASSWORD_CLAIM_SECRET_BLOCK")
-        challenge = self.srp_challenges.pop(block, None) if isinstance(block, str) else None
-        pool = self.find_pool(body.get("ClientId"))
-        if challenge is None or pool is None or pool.id != challenge.pool_id:
-            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
-        if time.time() - challenge.issued > SRP_CHALLENGE_SECONDS:
-            raise CognitoError("NotAuthorizedException", MSG_STALE_SESSION)
-        timestamp = answers.get("TIMESTAMP")
-        signed_at = srp_timestamp_time(timestamp) if isinstance(timestamp, str) else None
-        if signed_at is None or abs(time.time() - signed_at) > SRP_CLOCK_SKEW_SECONDS:
-            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
-        if answers.get("USERNAME") != challenge.username:
-            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
-        u = srp_hash(srp_pad(challenge.large_a), srp_pad(challenge.large_b))
-        premaster = pow(challenge.large_a * pow(challenge.verifier, u, SRP_N), challenge.small_b, SRP_N)
-        expected = srp_signature(
-            srp_key(premaster, u), challenge.pool_name, challenge.username, base64.b64decode(block), str(timestamp)
-        )
-        claimed = answers.get("PASSWORD_CLAIM_SIGNATURE")
-        if u == 0 or not isinstance(claimed, str) or not hmac.compare_digest(claimed, expected):
-            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
+        moto_session = self.srp_challenges.answer(self.client_pool(body["ClientId"]).id, answers)
         # Proven: moto mints the tokens (or asks for the next step); it knows the session by the
         # secret block it handed out.
-        forwarded = {**body, "ChallengeResponses": {**answers, "PASSWORD_CLAIM_SECRET_BLOCK": challenge.moto_session}}
+        forwarded = {**body, "ChallengeResponses": {**answers, "PASSWORD_CLAIM_SECRET_BLOCK": moto_session}}
         return self.moto(request, forwarded)
 
     def revoke_token(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ cat <<MSG
   Confirmation codes are printed above as "confirmation code for <email>: <code>",
   or: curl http://127.0.0.1:$port/_local/codes/<email>
   Skip confirmation like the PreSignUp trigger:
-      curl -X POST -d '{"autoConfirm": true}' http://127.0.0.1:$port/_local/settings
+      curl -H 'content-type: application/json' -d '{"autoConfirm": true}' http://127.0.0.1:$port/_local/settings
 
 MSG
 trunk serve --offline

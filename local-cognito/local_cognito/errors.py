@@ -8,6 +8,9 @@ from typing import Any
 from werkzeug.wrappers import Response
 
 AMZ_JSON = "application/x-amz-json-1.1"
+# Cognito's messages that more than one module answers with.
+MSG_WRONG_PASSWORD = "Incorrect username or password."
+MSG_STALE_SESSION = "Invalid session for the user, session is expired."
 
 
 class CognitoError(Exception):

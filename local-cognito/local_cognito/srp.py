@@ -11,7 +11,12 @@ import datetime
 import hashlib
 import hmac
 import re
+import secrets
+import time
 from dataclasses import dataclass
+from typing import Any
+
+from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
 
 SRP_N = int(
     "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
@@ -99,3 +104,75 @@ class SrpChallenge:
     verifier: int
     issued: float
 
+
+def parse_srp_a(value: Any) -> int:
+    """SRP_A as a number; Cognito refuses one that is not hex or is 0 mod N."""
+    large_a = int(value, 16) if isinstance(value, str) and re.fullmatch(r"[0-9a-fA-F]+", value) else 0
+    if large_a % SRP_N == 0:
+        raise CognitoError("InvalidParameterException", "SRP_A must be a non-zero hex number modulo N.")
+    return large_a
+
+
+class SrpChallenges:
+    """PASSWORD_VERIFIER challenges by SECRET_BLOCK: each answered once, within
+    SRP_CHALLENGE_SECONDS."""
+
+    def __init__(self) -> None:
+        self.by_block: dict[str, SrpChallenge] = {}
+
+    def open(self, pool_id: str, username: str, password: str, large_a: int, moto_session: str) -> dict[str, str]:
+        """A new challenge for a user whose password moto stores; its ChallengeParameters."""
+        now = time.time()
+        for block, old in list(self.by_block.items()):
+            if now - old.issued > SRP_CHALLENGE_SECONDS:
+                del self.by_block[block]
+        salt_hex = secrets.token_bytes(16).hex()  # may start with 0s, as Cognito's can
+        pool_name = pool_id.split("_", 1)[1]
+        verifier = pow(SRP_G, srp_x(pool_name, username, password, int(salt_hex, 16)), SRP_N)
+        small_b = secrets.randbits(1024)
+        large_b = (SRP_K * verifier + pow(SRP_G, small_b, SRP_N)) % SRP_N
+        secret_block = base64.b64encode(secrets.token_bytes(96)).decode()
+        self.by_block[secret_block] = SrpChallenge(
+            moto_session=moto_session,
+            pool_id=pool_id,
+            pool_name=pool_name,
+            username=username,
+            large_a=large_a,
+            small_b=small_b,
+            large_b=large_b,
+            verifier=verifier,
+            issued=now,
+        )
+        return {
+            "SALT": salt_hex,
+            "SRP_B": format(large_b, "x"),
+            "SECRET_BLOCK": secret_block,
+            "USER_ID_FOR_SRP": username,
+            "USERNAME": username,
+        }
+
+    def answer(self, pool_id: str, answers: dict[str, Any]) -> str:
+        """Check a PASSWORD_VERIFIER answer (signature, timestamp, one use) and return the moto
+        session it stands for; any failure is Cognito's NotAuthorizedException."""
+        block = answers.get("PASSWORD_CLAIM_SECRET_BLOCK")
+        challenge = self.by_block.pop(block, None) if isinstance(block, str) else None
+        if challenge is None or pool_id != challenge.pool_id:
+            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
+        if time.time() - challenge.issued > SRP_CHALLENGE_SECONDS:
+            raise CognitoError("NotAuthorizedException", MSG_STALE_SESSION)
+        timestamp = answers.get("TIMESTAMP")
+        signed_at = srp_timestamp_time(timestamp) if isinstance(timestamp, str) else None
+        if signed_at is None or abs(time.time() - signed_at) > SRP_CLOCK_SKEW_SECONDS:
+            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
+        if answers.get("USERNAME") != challenge.username:
+            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
+        u = srp_hash(srp_pad(challenge.large_a), srp_pad(challenge.large_b))
+        premaster = pow(challenge.large_a * pow(challenge.verifier, u, SRP_N), challenge.small_b, SRP_N)
+        assert isinstance(block, str)
+        expected = srp_signature(
+            srp_key(premaster, u), challenge.pool_name, challenge.username, base64.b64decode(block), str(timestamp)
+        )
+        claimed = answers.get("PASSWORD_CLAIM_SIGNATURE")
+        if u == 0 or not isinstance(claimed, str) or not hmac.compare_digest(claimed, expected):
+            raise CognitoError("NotAuthorizedException", MSG_WRONG_PASSWORD)
+        return challenge.moto_session

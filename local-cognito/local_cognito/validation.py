@@ -9,8 +9,11 @@ and fails the way Cognito's front end does:
   'name.N.member' (from 1), values of members marked sensitive are not echoed, and a missing
   required member is "Value null at 'clientId' ... Member must not be null".
 
-Patterns are searched, not anchored (the Smithy @pattern rule, which is why botocore's
-PasswordType pattern is just "[\\S]+"), with Java's ASCII meaning of \\w, \\d and \\s."""
+Patterns are searched, not anchored: that is Smithy's @pattern rule, and Cognito accepts
+passwords with inner spaces although PasswordType's pattern is "[\\S]+" (it used to be the
+explicitly anchored "^[\\S]+.*[\\S]+$"). \\p{L} and the like are Unicode classes; \\w and \\s
+are Unicode here too where Java's are ASCII, which matters only for a value made of nothing
+but non-ASCII letters or spaces."""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def check_request(model: ServiceModel, action: str, body: dict[str, Any]) -> Non
 
 @functools.lru_cache(maxsize=None)
 def _pattern(source: str) -> regex.Pattern[str]:
-    return regex.compile(source, regex.ASCII)
+    return regex.compile(source)
 
 
 def _kind(value: Any) -> str:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+from moto.cognitoidp.models import CognitoIdpBackend
+from moto.core import DEFAULT_ACCOUNT_ID
 
-from conftest import Client, Emulator, unique_email
+from conftest import SERVER, Client, Emulator, unique_email
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from local_cognito import template as cfn  # noqa: E402
@@ -109,3 +114,53 @@ def test_conditions_leave_out_the_pre_sign_up_trigger_by_default() -> None:
     # AWS::NoValue also drops list items, and Fn::If picks the branch
     assert cfn.resolve([{"Ref": "AWS::NoValue"}, 1], {}, {}) == [1]
     assert cfn.resolve({"Fn::If": ["C", "yes", "no"]}, {}, {}, {"C": False}) == "no"
+
+
+def test_conditions_reach_into_join_and_sub() -> None:
+    refs = {"Name": "n"}
+    conditions = {"Prod": True}
+    pick = {"Fn::If": ["Prod", "prod", "dev"]}
+    assert cfn.resolve({"Fn::Join": ["-", [{"Ref": "Name"}, pick]]}, refs, {}, conditions) == "n-prod"
+    assert cfn.resolve({"Fn::Sub": ["${Name}.${Stage}", {"Stage": pick}]}, refs, {}, conditions) == "n.prod"
+
+
+def test_parameter_overrides_are_checked_like_cloudformation() -> None:
+    template = cfn.load_template(TEMPLATE)
+    defaults = cfn.parameter_values(template, {})
+    assert defaults["RefreshTokenRotation"] == "ENABLED"
+    assert defaults["RefreshTokenRetryGracePeriodSeconds"] == 10  # a Number parameter is a number
+    values = cfn.parameter_values(template, {"RefreshTokenRotation": "DISABLED", "RefreshTokenRetryGracePeriodSeconds": "0"})
+    assert (values["RefreshTokenRotation"], values["RefreshTokenRetryGracePeriodSeconds"]) == ("DISABLED", 0)
+    for overrides, message in [
+        ({"RefreshTokenRotation": "OFF"}, "Parameter 'RefreshTokenRotation' must be one of AllowedValues"),
+        ({"RefreshTokenRetryGracePeriodSeconds": "61"}, "must be a number not greater than 60"),
+        ({"RefreshTokenRetryGracePeriodSeconds": "-1"}, "must be a number not less than 0"),
+        ({"RefreshTokenRetryGracePeriodSeconds": "ten"}, "must be a number"),
+        ({"NoSuchParameter": "x"}, "Parameters: [NoSuchParameter] do not exist in the template"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(message)):
+            cfn.parameter_values(template, overrides)
+
+
+def test_rotation_with_refresh_token_auth_is_refused_like_cognito() -> None:
+    template = cfn.load_template(TEMPLATE)
+    client = template["Resources"]["UserPoolClient"]["Properties"]
+    client["ExplicitAuthFlows"] = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+    with pytest.raises(ValueError, match="ALLOW_REFRESH_TOKEN_AUTH"):
+        cfn.create_from_template(CognitoIdpBackend(cfn.REGION, DEFAULT_ACCOUNT_ID), template)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--param", "RefreshTokenRotation=MAYBE"], "Parameter 'RefreshTokenRotation' must be one of AllowedValues"),
+        (["--param", "Nope=1"], "Parameters: [Nope] do not exist in the template"),
+        (["--param", "RefreshTokenRotation"], "--param needs NAME=VALUE"),
+    ],
+)
+def test_bad_param_stops_the_server_with_a_reason(args: list[str], message: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(SERVER), "--port", "0", *args], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode != 0
+    assert message in done.stderr

@@ -33,7 +33,8 @@ export async function codeFor(email: string, purpose: 'signUp' | 'forgotPassword
 export async function expireCode(email: string, purpose: 'signUp' | 'forgotPassword'): Promise<string> {
   const response = await fetch(
     `${COGNITO_URL}/_local/codes/${encodeURIComponent(email)}/expire?purpose=${purpose}`,
-    { method: 'POST' },
+    // The local API takes POSTs only as JSON, which no web page can send it without CORS.
+    { method: 'POST', headers: { 'content-type': 'application/json' } },
   );
   if (!response.ok) throw new Error(`no ${purpose} code to expire for ${email}: HTTP ${response.status}`);
   return ((await response.json()) as { expired: string }).expired;

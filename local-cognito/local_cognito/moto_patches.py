@@ -1,0 +1,59 @@
+"""Changes to moto's user pool model where every flow goes through one method."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from moto.cognitoidp.models import CognitoIdpUserPool
+
+from .settings import Settings
+
+
+def patch_token_creation(settings: Settings) -> None:
+    """moto hard-codes a 3600 s lifetime in CognitoIdpUserPool.create_jwt, the
+    single place every flow (InitiateAuth, refresh, RespondToAuthChallenge)
+    mints tokens. Patch it to use the configurable lifetime (ExpiresIn follows
+    from its return value) and to put the email claims into id tokens as
+    Cognito does (email from the attribute, email_verified as a boolean)."""
+    original = CognitoIdpUserPool.create_jwt
+
+    def create_jwt(
+        pool: CognitoIdpUserPool,
+        client_id: str,
+        username: str,
+        token_use: str,
+        expires_in: int = 3600,
+        extra_data: dict[str, Any] | None = None,
+    ) -> tuple[str, int]:
+        extra = dict(extra_data or {})
+        if token_use == "id":
+            found = pool._get_user(username).attribute_lookup
+            if "email" in found:
+                extra["email"] = found["email"]
+            if "email_verified" in found:
+                extra["email_verified"] = str(found["email_verified"]).lower() == "true"
+        return original(pool, client_id, username, token_use, settings.token_lifetime, extra)
+
+    CognitoIdpUserPool.create_jwt = create_jwt  # type: ignore[method-assign, assignment]
+
+
+def patch_sign_out() -> None:
+    """moto files each session under the name the user signed in with (the email after
+    USER_PASSWORD_AUTH, the internal username after SRP's PASSWORD_VERIFIER), and
+    GlobalSignOut revokes only the sessions filed under the same name. Cognito signs the user
+    out everywhere, however each session started: compare users, not names."""
+
+    def sign_out(pool: CognitoIdpUserPool, username: str) -> None:
+        user = pool._get_user(username)
+
+        def same_user(name: str) -> bool:
+            return name == username or (user is not None and pool._get_user(name) is user)
+
+        for token, entry in list(pool.refresh_tokens.items()):
+            if entry is not None and same_user(entry[1]):
+                pool.refresh_tokens[token] = None
+        for access_token, (_, name) in list(pool.access_tokens.items()):
+            if same_user(name):
+                pool.access_tokens.pop(access_token)
+
+    CognitoIdpUserPool.sign_out = sign_out  # type: ignore[method-assign]
