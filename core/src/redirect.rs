@@ -61,6 +61,7 @@ pub fn check_return_to(
     allowed_origins: &[String],
     parse: impl Fn(&str, &str) -> Option<ParsedUrl>,
 ) -> Result<ReturnTo, RedirectRefused> {
+    // The page's URL is absolute: as its own base it parses to itself.
     let page = parse(page_url, page_url);
     // Relative addresses resolve against the page, as a link on it would.
     let target = parse(raw, page_url);
@@ -80,7 +81,8 @@ fn decide(target: ParsedUrl, page: &ParsedUrl, allowed_origins: &[String]) -> Op
         return None;
     }
     if target.origin == page.origin {
-        // The page itself (`""`, `#top`) would land here signed in and leave again, forever.
+        // The page itself (`""`, `#top`) is no way back: signed in here, the page would go to
+        // itself again and again (or, for a fragment, never leave).
         if without_fragment(&target.href) == without_fragment(&page.href) {
             return None;
         }
