@@ -7,8 +7,8 @@ use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::redirect::{
-    check_return_to, may_receive_session, session_message, signed_out_message, RedirectRefused,
-    ReturnTo,
+    check_return_to, may_receive_session, session_message, signed_out_message, ParsedUrl,
+    RedirectRefused, ReturnTo,
 };
 use leptos_cognito_core::AppConfig;
 use leptos_router::components::Redirect;
@@ -34,14 +34,26 @@ fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// `new URL(input, base)`: the browser's own reading of an address, the one it navigates by.
+fn parse_url(input: &str, base: &str) -> Option<ParsedUrl> {
+    let url = web_sys::Url::new_with_base(input, base).ok()?;
+    Some(ParsedUrl {
+        href: url.href(),
+        origin: url.origin(),
+        protocol: url.protocol(),
+        username: url.username(),
+        password: url.password(),
+    })
+}
+
 impl Embedding {
     /// Reads `?return_to=` once (later pages drop the query) and starts handing the session to
     /// an allowlisted embedder, if the page was opened or framed by one.
     pub fn provide(config: &AppConfig) -> Self {
-        let page_origin = window().location().origin().unwrap_or_default();
+        let page_url = window().location().href().unwrap_or_default();
         let allowed = config.embedding.allowed_origins.clone();
-        let return_to =
-            query_param("return_to").map(|raw| check_return_to(&raw, &page_origin, &allowed));
+        let return_to = query_param("return_to")
+            .map(|raw| check_return_to(&raw, &page_url, &allowed, parse_url));
         let embedding = Self {
             return_to: StoredValue::new(return_to),
         };
@@ -110,7 +122,8 @@ pub fn AfterSignIn() -> impl IntoView {
         Some(target) => {
             let href = target.href().to_owned();
             Effect::new(move |_| {
-                // Leaving the page; nothing to do if the browser refuses.
+                // An absolute URL, so it can't be read relative to anything else. Leaving the
+                // page; nothing to do if the browser refuses.
                 let _ = window().location().assign(&href);
             });
             view! { <p class="loading" role="status">{i18n.tr(Text::Returning)}</p> }.into_any()

@@ -17,8 +17,6 @@ const OPEN_REDIRECTS = [
   'https://evil.example/#http://127.0.0.1',
   'https:evil.example',
   `${IMPOSTOR_URL}/`,
-  'evil.example',
-  '%2F%2Fevil.example',
 ];
 
 test('open-redirect attempts are refused with a note; allowlisted and own-origin returns are followed', async ({
