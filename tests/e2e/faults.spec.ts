@@ -226,3 +226,43 @@ test.describe('with refresh token rotation', () => {
     expect(after.expiredAccessTokens - before.expiredAccessTokens).toBe(0);
   });
 });
+
+test('a wall clock stepped back or forward ten minutes neither stops refreshing nor hands out an expired token', async ({
+  page,
+  cognito,
+}) => {
+  test.setTimeout(120_000);
+  // The page's clocks are Playwright's from the start: they run in real time until stepped.
+  await page.clock.install();
+  await cognito.settings({ tokenLifetimeSeconds: 20 });
+  const email = await signedIn(page, cognito, 'clock');
+  const sent = recordRefreshes([page]);
+  const before = await cognito.stats();
+  const pageNow = () => page.evaluate(() => Date.now());
+
+  // Back ten minutes: by the wall clock no time passes for ten minutes, yet 20 s tokens must
+  // still be refreshed every 15 s.
+  await page.clock.setSystemTime((await pageNow()) - 10 * 60_000);
+  let started = Date.now();
+  while (Date.now() - started < 35_000) {
+    await verify(page);
+    await page.waitForTimeout(1_000);
+  }
+  expect(sent.length).toBeGreaterThanOrEqual(2);
+
+  // Forward twenty minutes (ten past the real time): by the wall clock the tokens look long
+  // expired, so the next use refreshes first; early, never late.
+  const beforeJump = sent.length;
+  await page.clock.setSystemTime((await pageNow()) + 20 * 60_000);
+  await verify(page);
+  expect(sent.length).toBeGreaterThan(beforeJump);
+  started = Date.now();
+  while (Date.now() - started < 20_000) {
+    await verify(page);
+    await page.waitForTimeout(1_000);
+  }
+
+  const after = await cognito.stats();
+  expect(after.expiredAccessTokens - before.expiredAccessTokens).toBe(0);
+  await expect(page.getByTestId('session-email')).toHaveText(email);
+});
