@@ -12,6 +12,7 @@ from typing import Any
 
 from werkzeug.wrappers import Request, Response
 
+from .codes import Codes
 from .errors import CognitoError, json_response
 from .settings import Settings
 
@@ -44,15 +45,13 @@ class LocalApi:
         settings: Settings,
         config: dict[str, str],
         stats: dict[str, Any],
-        codes: dict[tuple[str, str], str],
-        spent_codes: set[tuple[str, str, str]],
+        codes: Codes,
         operations: set[str],
     ) -> None:
         self.settings = settings
         self.config = config
         self.stats = stats
         self.codes = codes
-        self.spent_codes = spent_codes
         self.operations = operations
 
     def handle(self, request: Request) -> Response:
@@ -70,15 +69,14 @@ class LocalApi:
         if path.startswith("/_local/codes/") and path.endswith("/expire") and request.method == "POST":
             email = path[len("/_local/codes/") : -len("/expire")].lower()
             purpose = request.args.get("purpose", "signUp")
-            code = self.codes.pop((purpose, email), None)
+            code = self.codes.expire(purpose, email)
             if code is None:
                 raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
-            self.spent_codes.add((purpose, email, code))
             return json_response(200, {"expired": code})
         if path.startswith("/_local/codes/"):
             email = path[len("/_local/codes/") :].lower()
             purpose = request.args.get("purpose", "signUp")
-            code = self.codes.get((purpose, email))
+            code = self.codes.current(purpose, email)
             if code is None:
                 raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
             return json_response(200, {"code": code})
