@@ -343,6 +343,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorCode;
     use crate::http::{HttpResponse, TransportError};
+    use crate::i18n::{Lang, Text};
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use pollster::block_on;
@@ -549,7 +550,10 @@ mod tests {
         let transport = with_replies(&[(200, SRP_CHALLENGE), (400, wrong)]);
         let error = srp_sign_in(&transport, "not-test").unwrap_err();
         assert_eq!(error.code(), Some(ErrorCode::NotAuthorized));
-        assert_eq!(error.to_string(), "Incorrect email or password.");
+        assert_eq!(
+            Text::Problem(error.problem()).render(Lang::En),
+            "Incorrect email or password."
+        );
 
         let unknown = r#"{"__type":"UserNotFoundException","message":"User does not exist."}"#;
         let transport = with_replies(&[(400, unknown)]);

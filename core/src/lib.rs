@@ -13,6 +13,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod password_policy;
+pub mod problem;
 pub mod redirect;
 pub mod schedule;
 pub mod secret;

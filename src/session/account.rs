@@ -4,7 +4,7 @@
 use super::SessionCtx;
 use super::SessionError;
 use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo};
-use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::CognitoError;
 

@@ -5,8 +5,8 @@
 mod en;
 mod ja;
 
-use crate::error::Problem;
 use crate::password_policy::PasswordRule;
+use crate::problem::Problem;
 use crate::validation::FieldError;
 use std::borrow::Cow;
 
@@ -265,10 +265,10 @@ mod tests {
             LastRefreshed,
             NextRefresh,
             SessionVerifiedAt("09:30:00".into()),
-            RefreshRetrying(crate::error::Problem::Network),
-            RestoreRetrying(crate::error::Problem::Network),
-            OtherDevicesMayBeSignedIn(crate::error::Problem::Network),
-            NotRevoked(crate::error::Problem::Network),
+            RefreshRetrying(crate::problem::Problem::Network),
+            RestoreRetrying(crate::problem::Problem::Network),
+            OtherDevicesMayBeSignedIn(crate::problem::Problem::Network),
+            NotRevoked(crate::problem::Problem::Network),
             RetrySignOut,
             SignInToSignOutOthers,
             SignedOut,
@@ -399,6 +399,14 @@ mod tests {
         assert_eq!(
             en(Text::Field(FieldError::PasswordsDiffer)),
             "Your passwords must match."
+        );
+    }
+
+    #[test]
+    fn field_errors_are_worded_by_the_catalogue() {
+        assert_eq!(
+            Text::Field(FieldError::EmailInvalid).render(Lang::En),
+            "Enter a valid email address, like name@example.com."
         );
     }
 
