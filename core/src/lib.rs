@@ -4,7 +4,6 @@
 //! Nothing here touches the browser, so all of it is tested natively. The browser supplies an
 //! [`http::HttpTransport`] over `fetch`; tests supply one of their own.
 
-pub mod account;
 pub mod api;
 pub mod claims;
 pub mod client;

@@ -48,9 +48,6 @@ const INFO: &[u8] = b"Caldera Derived Key";
 /// How many random bytes make the secret exponent `a` (as AWS's own clients use).
 pub const SMALL_A_LEN: usize = 128;
 
-/// The challenge Cognito answers `USER_SRP_AUTH` with.
-pub const PASSWORD_VERIFIER: &str = "PASSWORD_VERIFIER";
-
 /// Why the SRP math could not produce a proof.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SrpError {

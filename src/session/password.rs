@@ -8,9 +8,6 @@ use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::CognitoError;
 
-/// Cognito's name for the challenge [`SessionCtx::complete_new_password`] answers.
-pub const NEW_PASSWORD_REQUIRED: &str = "NEW_PASSWORD_REQUIRED";
-
 impl SessionCtx {
     /// Answers `NEW_PASSWORD_REQUIRED` with the user's own password and, on success, signs in.
     /// `Ok(Some(_))` means Cognito asks for yet another step.
