@@ -9,6 +9,7 @@ pub mod claims;
 pub mod client;
 pub mod config;
 pub mod css_value;
+pub mod embed_message;
 pub mod error;
 pub mod http;
 pub mod i18n;
