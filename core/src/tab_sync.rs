@@ -19,7 +19,7 @@ pub enum TabMessage {
         /// its own clocks, which need not agree.
         age_ms: u64,
         /// The storage sequence number they were saved under (see
-        /// [`StoredRefresh`](crate::session_rules::StoredRefresh)): the higher, the newer.
+        /// [`StoredSession`](crate::session_rules::StoredSession)): the higher, the newer.
         seq: u64,
     },
     /// A tab signed out (or its session ended): every tab signs out.
