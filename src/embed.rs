@@ -5,10 +5,10 @@
 use crate::i18n::use_i18n;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
+use leptos_cognito_core::embed_message::{session_message, signed_out_message};
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::redirect::{
-    check_return_to, may_receive_session, session_message, signed_out_message, ParsedUrl,
-    RedirectRefused, ReturnTo,
+    check_return_to, may_receive_session, ParsedUrl, RedirectRefused, ReturnTo,
 };
 use leptos_cognito_core::AppConfig;
 use leptos_router::components::Redirect;

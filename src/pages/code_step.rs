@@ -4,8 +4,8 @@
 
 use crate::handoff::Handoff;
 use leptos::prelude::*;
-use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::validation::{normalize_code, normalize_email, FieldError};
 
 /// The code as typed, ready to send: NFKC first, so the full-width digits a Japanese IME types

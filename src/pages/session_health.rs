@@ -2,8 +2,8 @@ use crate::components::{ErrorAlert, StatusNote};
 use crate::i18n::use_i18n;
 use crate::session::{use_session, SessionError, SessionState};
 use leptos::prelude::*;
-use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::i18n::{Lang, Text};
+use leptos_cognito_core::problem::Problem;
 
 /// A time in milliseconds since the Unix epoch as the user's local time of day.
 fn local_time_ms(epoch_ms: u64, lang: Lang) -> String {

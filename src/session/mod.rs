@@ -5,8 +5,8 @@
 //! `sign_out.rs` for signing out. The decisions themselves are pure functions in
 //! [`leptos_cognito_core::session_rules`].
 
-pub mod account;
 mod lock;
+mod password;
 mod refresh;
 mod sign_out;
 mod tabs;
@@ -91,8 +91,7 @@ pub struct SessionCtx {
     flight: StoredValue<Option<Flight>, LocalStorage>,
     retries: StoredValue<u32>,
     channel: StoredValue<Option<TabChannel>, LocalStorage>,
-    /// The pool id and the sign-in flow from config.json (SRP needs the pool's name).
-    user_pool_id: StoredValue<String>,
+    /// The sign-in flow from config.json.
     auth_flow: leptos_cognito_core::AuthFlow,
 }
 
@@ -105,7 +104,12 @@ impl SessionCtx {
     /// Creates the session for a pool, provides it as context, restores a stored session, and
     /// starts listening to the other tabs. Everything it starts stops with the calling owner.
     pub fn provide(config: &AppConfig) -> Self {
-        let client = Client::new(&config.endpoint, &config.client_id, FetchTransport);
+        let client = Client::new(
+            &config.endpoint,
+            &config.user_pool_id,
+            &config.client_id,
+            FetchTransport,
+        );
         let stored = storage::load_session(client.client_id());
         let restoring = stored.is_some();
         let channel_name = storage_keys::tab_channel(client.client_id());
@@ -126,7 +130,6 @@ impl SessionCtx {
             flight: StoredValue::new_local(None),
             retries: StoredValue::new(0),
             channel: StoredValue::new_local(None),
-            user_pool_id: StoredValue::new(config.user_pool_id.clone()),
             auth_flow: config.auth_flow,
         };
         provide_context(ctx);
@@ -190,9 +193,9 @@ impl SessionCtx {
             // (and handle queued input) first.
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
-        let (client, pool) = (self.client(), self.user_pool_id.get_value());
+        let client = self.client();
         let wall_ms = || js_sys::Date::now() as u64;
-        let outcome = client.sign_in(self.auth_flow, &pool, email, password, wall_ms);
+        let outcome = client.sign_in(self.auth_flow, email, password, wall_ms);
         self.signed_in(outcome.await?, email)
     }
 

@@ -31,7 +31,7 @@ pub enum SessionError {
     #[error("Nobody is signed in.")]
     SignedOut,
     /// The token had expired and the refresh failed (the session may still recover).
-    #[error("{0}")]
+    #[error("the session could not be refreshed: {0}")]
     Refresh(CognitoError),
 }
 

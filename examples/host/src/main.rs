@@ -8,8 +8,8 @@
 
 use leptos::prelude::*;
 use leptos_cognito::components::{ErrorAlert, LanguageSwitcher, PageHeading};
-use leptos_cognito::core::error::Problem;
 use leptos_cognito::core::i18n::Text;
+use leptos_cognito::core::problem::Problem;
 use leptos_cognito::i18n::{use_i18n, I18n};
 use leptos_cognito::pages::{
     ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
