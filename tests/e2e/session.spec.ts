@@ -1,12 +1,12 @@
 // The session keeps itself fresh: silent refresh before expiry (real time, short-lived tokens
 // from the local Cognito), one refresh per cycle across tabs, recovery through an outage,
 // cross-tab sign-in and sign-out, and the end of a session revoked elsewhere.
-import type { Page } from '@playwright/test';
 import {
   expect,
   PASSWORD,
   recordCognitoActions,
   registerConfirmed,
+  signedIn,
   signIn,
   test,
   uniqueEmail,
@@ -24,14 +24,6 @@ function delta(before: Stats, after: Stats, key: string): number {
 }
 
 const REFRESH = 'GetTokensFromRefreshToken';
-
-async function signedIn(page: Page, cognito: LocalCognito, tag: string): Promise<string> {
-  const email = uniqueEmail(tag);
-  await registerConfirmed(page, cognito, email);
-  await signIn(page, email);
-  await expect(page.getByTestId('session-email')).toHaveText(email);
-  return email;
-}
 
 test('with 20-second tokens an open tab refreshes on time and never sends an expired token', async ({
   page,

@@ -113,6 +113,15 @@ export async function registerConfirmed(
   await expect(page.getByRole('textbox').first()).toBeVisible();
 }
 
+/** A new confirmed account, signed in through the form; returns its email. */
+export async function signedIn(page: Page, cognito: LocalCognito, tag: string): Promise<string> {
+  const email = uniqueEmail(tag);
+  await registerConfirmed(page, cognito, email);
+  await signIn(page, email);
+  await expect(page.getByTestId('session-email')).toHaveText(email);
+  return email;
+}
+
 /** Every localStorage key and value of the page's origin. */
 export async function storageEntries(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => ({ ...localStorage }));
