@@ -8,7 +8,7 @@ mod heading;
 mod language;
 
 pub use field::{after_submit, PasswordField, PoolPolicy, TextField};
-pub use guards::{SignedInOnly, SignedOutOnly};
+pub use guards::{RequireAuth, SignedInOnly, SignedOutOnly};
 pub use heading::PageHeading;
 pub use language::LanguageSwitcher;
 

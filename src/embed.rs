@@ -3,6 +3,7 @@
 //! an origin the config allowlists and never in a URL.
 
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
@@ -128,7 +129,7 @@ pub fn AfterSignIn() -> impl IntoView {
             });
             view! { <p class="loading" role="status">{i18n.tr(Text::Returning)}</p> }.into_any()
         }
-        None => view! { <Redirect path="/session"/> }.into_any(),
+        None => view! { <Redirect path=AuthRoute::Session/> }.into_any(),
     }
 }
 

@@ -13,12 +13,15 @@ pub mod handoff;
 pub mod i18n;
 pub mod pages;
 mod provider;
+mod routes;
 pub mod session;
 pub mod storage;
 pub mod transport;
 
 pub use app::App;
+pub use components::RequireAuth;
 pub use config_loader::load_config;
 pub use leptos_cognito_core as core;
 pub use provider::AuthProvider;
+pub use routes::{AuthRoute, AuthRoutes};
 pub use session::{use_session, SessionCtx, SessionError, SessionState};

@@ -4,6 +4,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
@@ -49,7 +50,7 @@ fn ChangePasswordForm() -> impl IntoView {
             match session.change_password(previous, proposed).await {
                 Ok(()) => {
                     handoff.leave_notice(Text::PasswordChanged);
-                    navigate("/session", Default::default());
+                    navigate(AuthRoute::Session.path(), Default::default());
                     None
                 }
                 Err(problem) => Some(problem),
@@ -93,6 +94,6 @@ fn ChangePasswordForm() -> impl IntoView {
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::ChangePasswordButton pending=pending/>
         </form>
-        <p class="switch"><A href="/session">{i18n.tr(Text::BackToAccount)}</A></p>
+        <p class="switch"><A href=AuthRoute::Session.path()>{i18n.tr(Text::BackToAccount)}</A></p>
     }
 }

@@ -5,6 +5,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::error::Problem;
@@ -66,7 +67,7 @@ fn ConfirmForm() -> impl IntoView {
                 }
                 handoff.email.set(Some(email));
                 handoff.leave_notice(Text::AccountConfirmed);
-                navigate("/sign-in", Default::default());
+                navigate(AuthRoute::SignIn.path(), Default::default());
                 None
             }
         }
@@ -139,6 +140,6 @@ fn ConfirmForm() -> impl IntoView {
             <SubmitButton label=Text::ConfirmButton pending=confirm.pending()/>
             <ActionButton label=Text::ResendCode pending=resend.pending() disabled=busy on_click=on_resend/>
         </form>
-        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

@@ -4,6 +4,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
@@ -37,7 +38,7 @@ fn ForgotPasswordForm() -> impl IntoView {
             match client.forgot_password(&email).await {
                 Ok(delivery) => {
                     handoff.awaiting_code(email, delivery);
-                    navigate("/reset-password", Default::default());
+                    navigate(AuthRoute::ResetPassword.path(), Default::default());
                     None
                 }
                 Err(error) => Some(error.problem()),
@@ -76,6 +77,6 @@ fn ForgotPasswordForm() -> impl IntoView {
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::SendCode pending=pending/>
         </form>
-        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

@@ -4,6 +4,7 @@ use crate::components::{
 };
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::account::NEW_PASSWORD_REQUIRED;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -115,6 +116,6 @@ fn NewPasswordForm() -> impl IntoView {
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::ChangePasswordButton pending=pending/>
         </form>
-        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

@@ -5,6 +5,7 @@ use crate::components::{
 };
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::account::NEW_PASSWORD_REQUIRED;
 use crate::session::{is_unconfirmed, use_session};
 use leptos::prelude::*;
@@ -46,13 +47,13 @@ fn SignInForm() -> impl IntoView {
                 Ok(None) => None,
                 Ok(Some(challenge)) if challenge.name == NEW_PASSWORD_REQUIRED => {
                     handoff.set_challenge(PendingChallenge { email, challenge });
-                    navigate("/new-password", Default::default());
+                    navigate(AuthRoute::NewPassword.path(), Default::default());
                     None
                 }
                 Ok(Some(challenge)) => Some(Problem::UnsupportedChallenge(challenge.name)),
                 Err(error) if is_unconfirmed(&error) => {
                     handoff.awaiting_code(email, None);
-                    navigate("/confirm", Default::default());
+                    navigate(AuthRoute::Confirm.path(), Default::default());
                     None
                 }
                 Err(error) => Some(error.problem()),
@@ -101,7 +102,7 @@ fn SignInForm() -> impl IntoView {
             <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
             <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_error/>
             <p class="aside">
-                <A href="/forgot-password" on:click=move |_| {
+                <A href=AuthRoute::ForgotPassword.path() on:click=move |_| {
                     let typed = email.get_untracked();
                     handoff.email.set((!typed.trim().is_empty()).then_some(typed));
                 }>{i18n.tr(Text::ForgotPasswordLink)}</A>
@@ -110,7 +111,7 @@ fn SignInForm() -> impl IntoView {
             <SubmitButton label=Text::SignIn pending=pending/>
         </form>
         <p class="switch">
-            {i18n.tr(Text::NoAccountYet)} " " <A href="/sign-up">{i18n.tr(Text::CreateAnAccount)}</A>
+            {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
         </p>
     }
 }

@@ -4,6 +4,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
@@ -59,12 +60,12 @@ fn SignUpForm() -> impl IntoView {
             if response.user_confirmed {
                 handoff.email.set(Some(email));
                 handoff.leave_notice(Text::AccountReady);
-                navigate("/sign-in", Default::default());
+                navigate(AuthRoute::SignIn.path(), Default::default());
             } else {
                 handoff.awaiting_code(email.clone(), response.code_delivery_details);
                 // Only for signing in right after the code is confirmed; dropped then.
                 handoff.keep_sign_up_password(email, password);
-                navigate("/confirm", Default::default());
+                navigate(AuthRoute::Confirm.path(), Default::default());
             }
             None
         }
@@ -110,7 +111,7 @@ fn SignUpForm() -> impl IntoView {
             <SubmitButton label=Text::CreateAccountButton pending=pending/>
         </form>
         <p class="switch">
-            {i18n.tr(Text::HaveAnAccount)} " " <A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A>
+            {i18n.tr(Text::HaveAnAccount)} " " <A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A>
         </p>
     }
 }
