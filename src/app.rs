@@ -36,14 +36,14 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: AppConfig) -> impl IntoView {
     view! {
-        <AuthProvider config>
-            <Router>
+        <Router>
+            <AuthProvider config>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=Home/>
                     <AuthRoutes/>
                 </Routes>
-            </Router>
-        </AuthProvider>
+            </AuthProvider>
+        </Router>
     }
 }
 

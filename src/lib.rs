@@ -11,17 +11,24 @@ mod config_loader;
 pub mod embed;
 pub mod handoff;
 pub mod i18n;
+mod page_address;
 pub mod pages;
 mod provider;
+mod return_to;
 mod routes;
 pub mod session;
 pub mod storage;
 pub mod transport;
 
 pub use app::App;
-pub use components::RequireAuth;
+pub use components::{ErrorAlert, LanguageSwitcher, PageHeading, RequireAuth};
 pub use config_loader::load_config;
+pub use i18n::{use_i18n, I18n};
 pub use leptos_cognito_core as core;
+pub use pages::{
+    ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
+    NotFoundPage, ResetPasswordPage, SessionPage, SignInPage, SignUpPage,
+};
 pub use provider::AuthProvider;
 pub use routes::{AuthRoute, AuthRoutes};
-pub use session::{use_session, SessionCtx, SessionError, SessionState};
+pub use session::{use_session, Phase, SessionCtx, SessionError, SessionState};

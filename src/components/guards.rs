@@ -1,14 +1,14 @@
 //! Guards that keep signed-in and signed-out pages apart.
 
 use super::StatusNote;
-use crate::embed::AfterSignIn;
 use crate::i18n::use_i18n;
+use crate::page_address::use_page_address;
+use crate::return_to::AfterSignIn;
 use crate::routes::AuthRoute;
 use crate::session::{use_session, Phase};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
 
 /// Renders its children only for a signed-in user. A signed-out visitor is sent to the sign-in
@@ -32,18 +32,9 @@ use leptos_router::NavigateOptions;
 /// ```
 #[component]
 pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
-    let location = use_location();
+    let page = use_page_address();
     let signed_out = move || {
-        let here = format!(
-            "{}{}{}",
-            location.pathname.get_untracked(),
-            location.search.with_untracked(|q| if q.is_empty() {
-                String::new()
-            } else {
-                format!("?{q}")
-            }),
-            location.hash.get_untracked(),
-        );
+        let here = page.with_untracked(|page| page.local.clone());
         let return_to = String::from(js_sys::encode_uri_component(&here));
         let path = format!("{}?return_to={return_to}", AuthRoute::SignIn.path());
         // Replaced, so that Back does not lead to this page only to be sent away again.

@@ -1,8 +1,8 @@
 use super::session_health::SessionHealth;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
-use crate::embed::ReturnRefusedNote;
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::return_to::ReturnRefusedNote;
 use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
