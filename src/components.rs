@@ -3,11 +3,13 @@
 //! pages apart. Every word comes from the catalogue of the user's language.
 
 mod field;
+mod form;
 mod guards;
 mod heading;
 mod language;
 
-pub use field::{after_submit, PasswordField, PoolPolicy, TextField};
+pub use field::{PasswordField, PoolPolicy, TextField};
+pub use form::{Field, Form};
 pub use guards::{RequireAuth, SignedInOnly, SignedOutOnly};
 pub use heading::PageHeading;
 pub use language::LanguageSwitcher;
@@ -80,16 +82,5 @@ pub fn focus(id: &str) {
     {
         // Focus can only fail for detached elements; nothing to report to the user.
         let _ = element.focus();
-    }
-}
-
-/// Focuses the first field whose check failed; true if there was one.
-pub fn focus_first_invalid(fields: &[(&str, bool)]) -> bool {
-    match fields.iter().find(|(_, invalid)| *invalid) {
-        Some((id, _)) => {
-            focus(id);
-            true
-        }
-        None => false,
     }
 }

@@ -6,7 +6,6 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::password_policy::PasswordPolicy;
-use leptos_cognito_core::validation::FieldError;
 
 /// The pool's password policy (from `config.json`), provided by the app for new passwords.
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,20 +16,6 @@ impl PoolPolicy {
     pub fn use_policy() -> PasswordPolicy {
         use_context::<PoolPolicy>().unwrap_or_default().0
     }
-}
-
-/// A field's error: none until the form is first submitted, then live as the value changes.
-pub fn after_submit(
-    submitted: RwSignal<bool>,
-    check: impl Fn() -> Option<FieldError> + Send + Sync + 'static,
-) -> Signal<Option<Text>> {
-    Signal::derive(move || {
-        if submitted.get() {
-            check().map(Text::Field)
-        } else {
-            None
-        }
-    })
 }
 
 /// The ids an input is described by: its error, then its list of unmet rules, when shown.
