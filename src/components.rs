@@ -84,3 +84,24 @@ pub fn focus(id: &str) {
         let _ = element.focus();
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::test_dom::{find, mount};
+    use leptos::task::tick;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    async fn submit_button_keeps_its_name_while_pending() {
+        let pending = RwSignal::new(false);
+        let container = mount(move || view! { <SubmitButton label=Text::SignIn pending=pending/> });
+        let button = find(&container, "button");
+        assert!(!button.has_attribute("disabled"));
+        pending.set(true);
+        tick().await;
+        assert!(button.has_attribute("disabled"));
+        assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+        assert_eq!(button.text_content().as_deref(), Some("Sign in"));
+    }
+}

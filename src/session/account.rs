@@ -2,14 +2,13 @@
 //! administrator created (`NEW_PASSWORD_REQUIRED`), and changing the password while signed in.
 
 use super::SessionCtx;
-use super::SessionError;
 use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo};
 use leptos_cognito_core::error::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::CognitoError;
 
 /// Cognito's name for the challenge [`SessionCtx::complete_new_password`] answers.
-pub const NEW_PASSWORD_REQUIRED: &str = "NEW_PASSWORD_REQUIRED";
+pub(crate) const NEW_PASSWORD_REQUIRED: &str = "NEW_PASSWORD_REQUIRED";
 
 impl SessionCtx {
     /// Answers `NEW_PASSWORD_REQUIRED` with the user's own password and, on success, signs in.
@@ -44,10 +43,7 @@ impl SessionCtx {
         previous: Password,
         proposed: Password,
     ) -> Result<(), Problem> {
-        let access = self.access_token().await.map_err(|error| match error {
-            SessionError::SignedOut => Problem::SessionExpired,
-            SessionError::Refresh(error) => error.problem(),
-        })?;
+        let access = self.access_token().await.map_err(|error| error.problem())?;
         self.client()
             .change_password(&access, previous, proposed)
             .await

@@ -7,11 +7,10 @@
 //! `config.json` beside `index.html` on a host that answers unknown paths with `index.html`.
 
 use leptos::prelude::*;
-use leptos_cognito::core::error::Problem;
 use leptos_cognito::core::i18n::Text;
 use leptos_cognito::{
     load_config, use_i18n, use_session, AuthProvider, AuthRoutes, ConfigErrorPage, ErrorAlert,
-    I18n, LanguageSwitcher, NotFoundPage, PageHeading, RequireAuth, SessionError, SessionState,
+    I18n, LanguageSwitcher, NotFoundPage, PageHeading, RequireAuth, SessionState,
 };
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -68,10 +67,10 @@ fn Greeting(email: String) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let user_id = LocalResource::new(move || async move {
-        let token = session.access_token().await.map_err(|error| match error {
-            SessionError::SignedOut => Problem::SessionExpired,
-            SessionError::Refresh(error) => error.problem(),
-        })?;
+        let token = session
+            .access_token()
+            .await
+            .map_err(|error| error.problem())?;
         let user = session.client().get_user(&token).await;
         user.map(|user| user.username)
             .map_err(|error| error.problem())
