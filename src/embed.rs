@@ -5,7 +5,8 @@
 use crate::page_address::use_page_address;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
-use leptos_cognito_core::redirect::{may_receive_session, session_message, signed_out_message};
+use leptos_cognito_core::embed_message::{session_message, signed_out_message};
+use leptos_cognito_core::redirect::may_receive_session;
 use leptos_cognito_core::AppConfig;
 
 /// The window that opened this page (a popup) or frames it (an iframe).

@@ -62,10 +62,13 @@ mod tests {
         local.remove_item(key).unwrap();
         assert!(load_session(client_id).is_none());
 
-        let record = StoredSession::next(None, RefreshToken::new("r-123"));
+        let record = StoredSession::next(None, 42, RefreshToken::new("r-123"));
         assert!(save_session(client_id, &record));
         let raw = local.get_item(key).unwrap();
-        assert_eq!(raw.as_deref(), Some(r#"{"seq":1,"token":"r-123"}"#));
+        assert_eq!(
+            raw.as_deref(),
+            Some(r#"{"seq":1,"token":"r-123","sid":42}"#)
+        );
         assert_eq!(load_session(client_id), Some(record));
 
         // A sign-out leaves nothing behind.

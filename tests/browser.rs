@@ -44,7 +44,7 @@ fn config_error_page_names_the_field() {
 #[wasm_bindgen_test]
 async fn unreachable_endpoint_is_a_network_error() {
     // Port 9 (discard) has no listener on the test machine: fetch fails to connect.
-    let client = CognitoClient::new("http://127.0.0.1:9/", "c1", FetchTransport);
+    let client = CognitoClient::new("http://127.0.0.1:9/", "us-east-1_x1", "c1", FetchTransport);
     let error = client
         .sign_in_with_password("a@example.com", Password::new("pw"))
         .await

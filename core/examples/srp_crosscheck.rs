@@ -98,10 +98,14 @@ fn run(case: &Value) -> Result<Value, String> {
         .to_string(),
         sent: RefCell::new(Vec::new()),
     };
-    let client = CognitoClient::new("http://crosscheck.invalid/", "crosscheckclient", &server);
+    let client = CognitoClient::new(
+        "http://crosscheck.invalid/",
+        pool_id,
+        "crosscheckclient",
+        &server,
+    );
     let outcome = pollster::block_on(client.sign_in_with_srp_client(
         SrpClient::with_small_a(&small_a),
-        pool_id,
         text(case, "email")?,
         Password::new(password),
         || epoch_ms,

@@ -1,6 +1,10 @@
 //! Request and response bodies of the Cognito Identity Provider JSON API (PascalCase on the
 //! wire). Only the fields the page uses are modelled; unknown response fields are ignored.
 
+mod challenge_name;
+
+pub use challenge_name::ChallengeName;
+
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -169,7 +173,7 @@ pub struct InitiateAuthResponse {
     #[serde(default)]
     pub authentication_result: Option<AuthenticationResult>,
     #[serde(default)]
-    pub challenge_name: Option<String>,
+    pub challenge_name: Option<ChallengeName>,
     #[serde(default)]
     pub session: Option<ChallengeSession>,
     #[serde(default)]
@@ -179,7 +183,7 @@ pub struct InitiateAuthResponse {
 /// A further step Cognito asks for before it hands out tokens.
 #[derive(Debug, Clone)]
 pub struct ChallengeSessionInfo {
-    pub name: String,
+    pub name: ChallengeName,
     pub session: Option<ChallengeSession>,
     pub parameters: BTreeMap<String, String>,
 }
@@ -194,7 +198,7 @@ impl Operation for InitiateAuth {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct RespondToAuthChallenge {
-    pub challenge_name: &'static str,
+    pub challenge_name: ChallengeName,
     pub client_id: String,
     pub challenge_responses: ChallengeResponses,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -226,10 +230,10 @@ pub enum ChallengeResponses {
 }
 
 impl ChallengeResponses {
-    pub fn challenge_name(&self) -> &'static str {
+    pub fn challenge_name(&self) -> ChallengeName {
         match self {
-            Self::PasswordVerifier { .. } => "PASSWORD_VERIFIER",
-            Self::NewPassword { .. } => "NEW_PASSWORD_REQUIRED",
+            Self::PasswordVerifier { .. } => ChallengeName::PasswordVerifier,
+            Self::NewPassword { .. } => ChallengeName::NewPasswordRequired,
         }
     }
 }
@@ -335,125 +339,54 @@ impl Operation for RevokeToken {
     type Response = Empty;
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn sign_up_body_is_pascal_case_with_the_email_attribute() {
-        let body = serde_json::to_value(SignUp {
-            client_id: "c".into(),
-            username: "a@example.com".into(),
-            password: Password::new("Secret-123"),
-            user_attributes: vec![AttributeType {
-                name: "email".into(),
-                value: "a@example.com".into(),
-            }],
-        })
-        .unwrap();
-        assert_eq!(
-            body,
-            json!({
-                "ClientId": "c",
-                "Username": "a@example.com",
-                "Password": "Secret-123",
-                "UserAttributes": [{"Name": "email", "Value": "a@example.com"}],
-            })
-        );
-    }
-
-    #[test]
-    fn initiate_auth_bodies_carry_their_flow_and_parameters() {
-        let password = serde_json::to_value(InitiateAuth::new(
-            "c".into(),
-            AuthParameters::UserPassword {
-                username: "a@example.com".into(),
-                password: Password::new("pw"),
-            },
-        ))
-        .unwrap();
-        assert_eq!(
-            password,
-            json!({
-                "AuthFlow": "USER_PASSWORD_AUTH",
-                "ClientId": "c",
-                "AuthParameters": {"USERNAME": "a@example.com", "PASSWORD": "pw"},
-            })
-        );
-    }
-
-    #[test]
-    fn refresh_body_names_the_client_and_the_device_only_when_there_is_one() {
-        let plain = serde_json::to_value(GetTokensFromRefreshToken {
-            client_id: "c".into(),
-            refresh_token: RefreshToken::new("r"),
-            device_key: None,
-        })
-        .unwrap();
-        assert_eq!(plain, json!({"ClientId": "c", "RefreshToken": "r"}));
-        let device = serde_json::to_value(GetTokensFromRefreshToken {
-            client_id: "c".into(),
-            refresh_token: RefreshToken::new("r"),
-            device_key: Some("ap-northeast-1_d".into()),
-        })
-        .unwrap();
-        assert_eq!(device["DeviceKey"], "ap-northeast-1_d");
-    }
-
-    #[test]
-    fn srp_initiate_auth_sends_a_and_no_password() {
-        let body = serde_json::to_value(InitiateAuth::new(
-            "c".into(),
-            AuthParameters::Srp {
-                username: "a@example.com".into(),
-                srp_a: "1f2e".into(),
-            },
-        ))
-        .unwrap();
-        assert_eq!(
-            body,
-            json!({
-                "AuthFlow": "USER_SRP_AUTH",
-                "ClientId": "c",
-                "AuthParameters": {"USERNAME": "a@example.com", "SRP_A": "1f2e"},
-            })
-        );
-    }
-
-    #[test]
-    fn auth_flow_names_round_trip() {
-        for flow in [AuthFlow::UserSrp, AuthFlow::UserPassword] {
-            assert_eq!(AuthFlow::from_name(flow.as_str()), Some(flow));
-        }
-        assert_eq!(AuthFlow::default(), AuthFlow::UserSrp);
-        assert_eq!(AuthFlow::from_name("REFRESH_TOKEN_AUTH"), None);
-        assert_eq!(AuthFlow::from_name("user_srp_auth"), None);
-    }
-
-    #[test]
-    fn sign_up_response_reads_delivery_details_and_ignores_extras() {
-        let response: SignUpResponse = serde_json::from_value(json!({
-            "UserConfirmed": false,
-            "UserSub": "s",
-            "CodeDeliveryDetails": {"Destination": "a***@e***", "DeliveryMedium": "EMAIL", "AttributeName": "email"},
-            "Session": "ignored",
-        }))
-        .unwrap();
-        let details = response.code_delivery_details.unwrap();
-        assert_eq!(details.destination.as_deref(), Some("a***@e***"));
-        assert!(!response.user_confirmed);
-    }
-
-    #[test]
-    fn refresh_response_without_a_refresh_token_parses() {
-        let response: InitiateAuthResponse = serde_json::from_value(json!({
-            "AuthenticationResult": {"AccessToken": "a", "IdToken": "i", "ExpiresIn": 3600, "TokenType": "Bearer"},
-            "ChallengeParameters": {},
-        }))
-        .unwrap();
-        let result = response.authentication_result.unwrap();
-        assert!(result.refresh_token.is_none());
-        assert_eq!(result.expires_in, Some(3600));
-    }
+/// Asks Cognito to send a password-reset code to the account's verified address.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ForgotPassword {
+    pub client_id: String,
+    pub username: String,
 }
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ForgotPasswordResponse {
+    #[serde(default)]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+}
+
+impl Operation for ForgotPassword {
+    const NAME: &'static str = "ForgotPassword";
+    type Response = ForgotPasswordResponse;
+}
+
+/// Sets a new password with the code from [`ForgotPassword`].
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ConfirmForgotPassword {
+    pub client_id: String,
+    pub username: String,
+    pub confirmation_code: String,
+    pub password: Password,
+}
+
+impl Operation for ConfirmForgotPassword {
+    const NAME: &'static str = "ConfirmForgotPassword";
+    type Response = Empty;
+}
+
+/// Changes the password of the signed-in user, who proves it with the current one.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ChangePassword {
+    pub access_token: AccessToken,
+    pub previous_password: Password,
+    pub proposed_password: Password,
+}
+
+impl Operation for ChangePassword {
+    const NAME: &'static str = "ChangePassword";
+    type Response = Empty;
+}
+
+#[cfg(test)]
+mod tests;

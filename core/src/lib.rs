@@ -4,15 +4,17 @@
 //! Nothing here touches the browser, so all of it is tested natively. The browser supplies an
 //! [`http::HttpTransport`] over `fetch`; tests supply one of their own.
 
-pub mod account;
 pub mod api;
 pub mod claims;
 pub mod client;
 pub mod config;
+pub mod css_value;
+pub mod embed_message;
 pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod password_policy;
+pub mod problem;
 pub mod redirect;
 pub mod schedule;
 pub mod secret;

@@ -2,9 +2,6 @@
 //! `passwordPolicy` in camelCase) and the rules a password breaks, so the page can name every
 //! unmet rule while the user types instead of after a round trip.
 
-use crate::config::ConfigError;
-use serde_json::{Map, Value};
-
 /// What the pool demands of a new password. Cognito itself has the last word; this is only a
 /// preview, so a policy that is laxer than the pool's costs one refused request, never a lockout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +40,6 @@ pub enum PasswordRule {
 
 /// The characters Cognito counts as special (plus a space that is not at either end).
 const SYMBOLS: &str = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+-";
-
-/// Cognito's bounds for `MinimumLength`.
-const LENGTH_RANGE: std::ops::RangeInclusive<u64> = 6..=99;
 
 impl PasswordRule {
     /// Whether `password` satisfies this rule. Letters and digits are Basic Latin, as in Cognito.
@@ -87,66 +81,12 @@ impl PasswordPolicy {
             .filter(|rule| !rule.is_met_by(password))
             .collect()
     }
-
-    /// Reads `config.json`'s `passwordPolicy`. Absent (or `null`) means Cognito's default policy.
-    /// In a given object, as in Cognito's API, an omitted requirement is not required and an
-    /// omitted `minimumLength` is 8. Other fields (`temporaryPasswordValidityDays`, ...) are
-    /// ignored, so the policy can be pasted from `describe-user-pool` output.
-    pub fn from_config(value: Option<&Value>) -> Result<Self, ConfigError> {
-        let object = match value {
-            None | Some(Value::Null) => return Ok(Self::default()),
-            Some(Value::Object(object)) => object,
-            Some(_) => return Err(ConfigError::Invalid {
-                field: "passwordPolicy",
-                reason:
-                    "expected an object such as {\"minimumLength\": 8, \"requireNumbers\": true}",
-            }),
-        };
-        let minimum_length = match object.get("minimumLength") {
-            None | Some(Value::Null) => 8,
-            Some(value) => value
-                .as_u64()
-                .filter(|n| LENGTH_RANGE.contains(n))
-                .and_then(|n| u8::try_from(n).ok())
-                .ok_or(ConfigError::Invalid {
-                    field: "passwordPolicy.minimumLength",
-                    reason: "expected a whole number from 6 to 99",
-                })?,
-        };
-        Ok(Self {
-            minimum_length,
-            require_lowercase: flag(
-                object,
-                "requireLowercase",
-                "passwordPolicy.requireLowercase",
-            )?,
-            require_uppercase: flag(
-                object,
-                "requireUppercase",
-                "passwordPolicy.requireUppercase",
-            )?,
-            require_numbers: flag(object, "requireNumbers", "passwordPolicy.requireNumbers")?,
-            require_symbols: flag(object, "requireSymbols", "passwordPolicy.requireSymbols")?,
-        })
-    }
-}
-
-fn flag(object: &Map<String, Value>, key: &str, field: &'static str) -> Result<bool, ConfigError> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(value)) => Ok(*value),
-        Some(_) => Err(ConfigError::Invalid {
-            field,
-            reason: "expected true or false",
-        }),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::PasswordRule::*;
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn default_policy_names_every_unmet_rule_at_once() {
@@ -213,72 +153,5 @@ mod tests {
         assert_eq!(lax.unmet(" abcdef"), vec![NoSpaceAtEnds]);
         assert_eq!(lax.unmet("abcdef\n"), vec![NoSpaceAtEnds]);
         assert_eq!(lax.unmet("abc def"), vec![]);
-    }
-
-    #[test]
-    fn absent_policy_is_cognitos_default() {
-        assert_eq!(
-            PasswordPolicy::from_config(None),
-            Ok(PasswordPolicy::default())
-        );
-        assert_eq!(
-            PasswordPolicy::from_config(Some(&Value::Null)),
-            Ok(PasswordPolicy::default())
-        );
-    }
-
-    #[test]
-    fn given_policy_is_read_and_omitted_requirements_are_off() {
-        let value = json!({"minimumLength": 12, "requireNumbers": true, "temporaryPasswordValidityDays": 7});
-        let policy = PasswordPolicy::from_config(Some(&value)).unwrap();
-        assert_eq!(
-            policy,
-            PasswordPolicy {
-                minimum_length: 12,
-                require_lowercase: false,
-                require_uppercase: false,
-                require_numbers: true,
-                require_symbols: false,
-            }
-        );
-        assert_eq!(
-            policy.rules(),
-            vec![MinimumLength(12), Numbers, NoSpaceAtEnds]
-        );
-        let empty = PasswordPolicy::from_config(Some(&json!({}))).unwrap();
-        assert_eq!(empty.minimum_length, 8);
-    }
-
-    #[test]
-    fn bad_policies_name_the_field() {
-        let cases = [
-            (json!("strong"), "passwordPolicy"),
-            (json!([8]), "passwordPolicy"),
-            (json!({"minimumLength": 5}), "passwordPolicy.minimumLength"),
-            (
-                json!({"minimumLength": 100}),
-                "passwordPolicy.minimumLength",
-            ),
-            (
-                json!({"minimumLength": 8.5}),
-                "passwordPolicy.minimumLength",
-            ),
-            (
-                json!({"minimumLength": "8"}),
-                "passwordPolicy.minimumLength",
-            ),
-            (
-                json!({"requireSymbols": "yes"}),
-                "passwordPolicy.requireSymbols",
-            ),
-            (
-                json!({"requireLowercase": 1}),
-                "passwordPolicy.requireLowercase",
-            ),
-        ];
-        for (value, field) in cases {
-            let error = PasswordPolicy::from_config(Some(&value)).unwrap_err();
-            assert_eq!(error.field(), Some(field), "{value}");
-        }
     }
 }

@@ -1,5 +1,6 @@
 //! Where the page may send the user after sign-in (`?return_to=`), and to whom it may hand the
-//! session (`postMessage` to an opener or parent). Only the page's own origin and the origins
+//! session (`postMessage` to an opener or parent; what is posted is
+//! [`crate::embed_message`]'s). Only the page's own origin and the origins
 //! the config lists; everything else is refused.
 //!
 //! A return address is read by the browser's own URL parser (the WHATWG URL standard), never
@@ -7,7 +8,6 @@
 //! absolute URL that same parse serialized. A hand-made reading that disagrees with the
 //! browser's, or a path cut out of the address, is how open redirects happen.
 
-use crate::secret::{AccessToken, IdToken, RefreshToken};
 use std::fmt;
 
 /// A URL as the WHATWG URL standard parses it: the parts of its `URL` object the decision
@@ -137,37 +137,6 @@ pub fn normalize_origin(origin: &str) -> Option<String> {
     }
     let port = port.map(|p| format!(":{p}")).filter(|p| p != default_port);
     Some(format!("{scheme}://{host}{}", port.unwrap_or_default()))
-}
-
-/// The `type` of the messages posted to an embedder.
-pub const SESSION_MESSAGE: &str = "leptos-cognito:session";
-pub const SIGNED_OUT_MESSAGE: &str = "leptos-cognito:signed-out";
-
-/// The session as posted to an allowlisted embedder (JSON). The refresh token is included only
-/// when the config allows it; `expires_at_ms` is the access token's expiry by the local clock.
-pub fn session_message(
-    email: &str,
-    id: &IdToken,
-    access: &AccessToken,
-    refresh: Option<&RefreshToken>,
-    expires_at_ms: u64,
-) -> String {
-    let mut message = serde_json::json!({
-        "type": SESSION_MESSAGE,
-        "email": email,
-        "idToken": id.expose_secret(),
-        "accessToken": access.expose_secret(),
-        "expiresAt": expires_at_ms,
-    });
-    if let Some(refresh) = refresh {
-        message["refreshToken"] = refresh.expose_secret().into();
-    }
-    message.to_string()
-}
-
-/// Tells an embedder the user signed out.
-pub fn signed_out_message() -> String {
-    serde_json::json!({ "type": SIGNED_OUT_MESSAGE }).to_string()
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 pub struct StoredSession {
     pub seq: u64,
     pub token: RefreshToken,
+    /// Names the sign-in this session began with (random, not a secret): refreshes keep it, a
+    /// new sign-in gets a new one. Records of older versions read as 0.
+    #[serde(default)]
+    pub sid: u64,
 }
 
 impl StoredSession {
@@ -31,16 +35,19 @@ impl StoredSession {
             Self {
                 seq: 0,
                 token: RefreshToken::new(text),
+                sid: 0,
             }
         };
         (!stored.token.expose_secret().is_empty()).then_some(stored)
     }
 
-    /// The record that follows `previous` (the highest sequence number known, if any).
-    pub fn next(previous: Option<u64>, token: RefreshToken) -> Self {
+    /// The record that follows `previous` (the highest sequence number known, if any), for the
+    /// session `sid`.
+    pub fn next(previous: Option<u64>, sid: u64, token: RefreshToken) -> Self {
         Self {
             seq: previous.map_or(1, |seq| seq.saturating_add(1)),
             token,
+            sid,
         }
     }
 }
@@ -110,15 +117,14 @@ pub enum Completion {
 }
 
 /// Judges a successful refresh: `current` is whether the refresh's [`Ticket`] is still current,
-/// `seq_at_start` the stored sequence number when it began, `stored` what storage holds now.
+/// `sid_at_start` the session stored when it began, `stored` what storage holds now.
 pub fn completion(
     current: bool,
-    seq_at_start: Option<u64>,
+    sid_at_start: Option<u64>,
     stored: Option<&StoredSession>,
 ) -> Completion {
-    // The record that was there when the refresh began is gone, or was replaced by a new
-    // session's (numbered from the start again).
-    let signed_out_since = seq_at_start.is_some() && stored.map(|s| s.seq) < seq_at_start;
+    // The record that was there when the refresh began is gone, or a new sign-in replaced it.
+    let signed_out_since = sid_at_start.is_some() && stored.map(|s| s.sid) != sid_at_start;
     if !current {
         Completion::Discard
     } else if signed_out_since {
@@ -164,10 +170,24 @@ pub fn after_failure(
     }
 }
 
-/// Whether tokens another tab announced under `incoming_seq` are newer than this tab's (`None`:
-/// this tab holds none).
-pub fn is_newer(incoming_seq: u64, held_seq: Option<u64>) -> bool {
-    held_seq.is_none_or(|held| incoming_seq > held)
+/// A session as a tab knows it: which sign-in (`sid`) and how far refreshed (`seq`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionMark {
+    pub sid: u64,
+    pub seq: u64,
+}
+
+/// Whether to take tokens another tab announced: not those of a session this tab signed out of
+/// (`left`: a refresh that raced the sign-out may announce them late), and of this tab's own
+/// session (`held`) only newer ones. A new sign-in elsewhere replaces whatever this tab holds.
+pub fn may_adopt(incoming: SessionMark, held: Option<SessionMark>, left: Option<u64>) -> bool {
+    if left == Some(incoming.sid) {
+        return false;
+    }
+    match held {
+        Some(held) if held.sid == incoming.sid => incoming.seq > held.seq,
+        _ => true,
+    }
 }
 
 /// Counts sign-ins and sign-outs, so that work begun under one session cannot act on the next:
@@ -204,10 +224,13 @@ mod tests {
         RefreshToken::new(text)
     }
 
+    const SID: u64 = 77;
+
     fn record(text: &str, seq: u64) -> StoredSession {
         StoredSession {
             seq,
             token: token(text),
+            sid: SID,
         }
     }
 
@@ -223,9 +246,11 @@ mod tests {
     fn the_stored_record_round_trips_and_reads_the_older_bare_token() {
         let stored = record("r-1", 7);
         let json = stored.to_json();
-        assert_eq!(json, r#"{"seq":7,"token":"r-1"}"#);
+        assert_eq!(json, r#"{"seq":7,"token":"r-1","sid":77}"#);
         assert_eq!(StoredSession::parse(&json), Some(stored));
-        assert_eq!(StoredSession::parse("eyJbare"), Some(record("eyJbare", 0)));
+        let bare = StoredSession::parse("eyJbare").unwrap();
+        assert_eq!((bare.seq, bare.sid), (0, 0));
+        assert_eq!(bare.token, token("eyJbare"));
         for unusable in [
             "",
             "{",
@@ -236,10 +261,13 @@ mod tests {
         ] {
             assert_eq!(StoredSession::parse(unusable), None, "{unusable}");
         }
-        assert_eq!(StoredSession::next(None, token("a")), record("a", 1));
-        assert_eq!(StoredSession::next(Some(4), token("a")), record("a", 5));
+        assert_eq!(StoredSession::next(None, SID, token("a")), record("a", 1));
         assert_eq!(
-            StoredSession::next(Some(u64::MAX), token("a")).seq,
+            StoredSession::next(Some(4), SID, token("a")),
+            record("a", 5)
+        );
+        assert_eq!(
+            StoredSession::next(Some(u64::MAX), SID, token("a")).seq,
             u64::MAX
         );
     }
@@ -322,17 +350,24 @@ mod tests {
     #[test]
     fn a_refresh_that_lands_after_a_sign_out_is_dropped() {
         let now = record("r-2", 5);
-        assert_eq!(completion(true, Some(4), Some(&now)), Completion::Apply);
+        assert_eq!(completion(true, Some(SID), Some(&now)), Completion::Apply);
         assert_eq!(completion(true, None, None), Completion::Apply);
         // This tab signed out meanwhile: its generation moved on.
-        assert_eq!(completion(false, Some(4), Some(&now)), Completion::Discard);
-        // Another tab signed out meanwhile (and maybe signed in anew, numbering from 1).
         assert_eq!(
-            completion(true, Some(4), None),
+            completion(false, Some(SID), Some(&now)),
+            Completion::Discard
+        );
+        // Another tab signed out meanwhile (and maybe signed in anew).
+        assert_eq!(
+            completion(true, Some(SID), None),
             Completion::SignedOutElsewhere
         );
+        let anew = StoredSession {
+            sid: SID + 1,
+            ..record("other", 9)
+        };
         assert_eq!(
-            completion(true, Some(4), Some(&record("other", 1))),
+            completion(true, Some(SID), Some(&anew)),
             Completion::SignedOutElsewhere
         );
     }
@@ -385,11 +420,17 @@ mod tests {
     }
 
     #[test]
-    fn announced_tokens_are_taken_only_when_newer() {
-        assert!(is_newer(1, None));
-        assert!(is_newer(5, Some(4)));
-        assert!(!is_newer(4, Some(4)));
-        assert!(!is_newer(3, Some(4)));
+    fn announced_tokens_are_taken_when_newer_or_of_a_new_sign_in_but_never_of_a_session_left() {
+        let mark = |sid, seq| SessionMark { sid, seq };
+        assert!(may_adopt(mark(1, 1), None, None));
+        assert!(may_adopt(mark(1, 5), Some(mark(1, 4)), None));
+        assert!(!may_adopt(mark(1, 4), Some(mark(1, 4)), None));
+        assert!(!may_adopt(mark(1, 3), Some(mark(1, 4)), None));
+        // Another sign-in elsewhere, even numbered lower.
+        assert!(may_adopt(mark(2, 1), Some(mark(1, 4)), None));
+        // A refresh of the session this tab signed out of, announced late.
+        assert!(!may_adopt(mark(1, 5), None, Some(1)));
+        assert!(may_adopt(mark(2, 1), None, Some(1)));
     }
 
     #[test]

@@ -19,8 +19,11 @@ pub enum TabMessage {
         /// its own clocks, which need not agree.
         age_ms: u64,
         /// The storage sequence number they were saved under (see
-        /// [`StoredRefresh`](crate::session_rules::StoredRefresh)): the higher, the newer.
+        /// [`StoredSession`](crate::session_rules::StoredSession)): the higher, the newer.
         seq: u64,
+        /// The sign-in they belong to (see
+        /// [`StoredSession::sid`](crate::session_rules::StoredSession::sid)).
+        sid: u64,
     },
     /// A tab signed out (or its session ended): every tab signs out.
     SignedOut,
@@ -75,6 +78,7 @@ mod tests {
             expires_in: Some(20),
             age_ms: 5,
             seq: 3,
+            sid: 9,
         };
         let json = message.to_json();
         assert!(json.contains(r#""type":"tokens""#), "{json}");

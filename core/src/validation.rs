@@ -1,9 +1,7 @@
 //! Checks run before any request, so a typo costs no round trip. Each failure is a
 //! [`FieldError`], worded in the user's language by [`crate::i18n`].
 
-use crate::i18n::{Lang, Text};
 use crate::password_policy::{PasswordPolicy, PasswordRule};
-use std::fmt;
 
 /// The most characters Cognito takes in a username (botocore's `UsernameType`); the email
 /// address is the username.
@@ -31,15 +29,6 @@ pub enum FieldError {
     /// Not [`CODE_DIGITS`] digits.
     CodeMalformed,
 }
-
-/// The English message (pages show [`Text::Field`] in the user's language).
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Text::Field(*self).render(Lang::En))
-    }
-}
-
-impl std::error::Error for FieldError {}
 
 /// Trims and lower-cases an email address (Cognito usernames from email are case-sensitive
 /// unless the pool says otherwise, so one spelling avoids "user not found" surprises) and
@@ -242,14 +231,6 @@ mod tests {
         assert_eq!(
             normalize_code("１２３４５６"),
             Err(FieldError::CodeMalformed)
-        );
-    }
-
-    #[test]
-    fn messages_are_worded_by_the_catalogue() {
-        assert_eq!(
-            FieldError::EmailInvalid.to_string(),
-            "Enter a valid email address, like name@example.com."
         );
     }
 }

@@ -12,6 +12,7 @@ from typing import Any
 
 from werkzeug.wrappers import Request, Response
 
+from .codes import Codes
 from .errors import CognitoError, json_response
 from .settings import Settings
 
@@ -44,15 +45,13 @@ class LocalApi:
         settings: Settings,
         config: dict[str, str],
         stats: dict[str, Any],
-        codes: dict[tuple[str, str], str],
-        spent_codes: set[tuple[str, str, str]],
+        codes: Codes,
         operations: set[str],
     ) -> None:
         self.settings = settings
         self.config = config
         self.stats = stats
         self.codes = codes
-        self.spent_codes = spent_codes
         self.operations = operations
 
     def handle(self, request: Request) -> Response:
@@ -67,22 +66,19 @@ class LocalApi:
             if request.method == "POST":
                 self.update_settings(request.get_json(force=True, silent=True))
             return json_response(200, self.settings.to_json())
-        if path.startswith("/_local/codes/") and path.endswith("/expire") and request.method == "POST":
-            email = path[len("/_local/codes/") : -len("/expire")].lower()
-            purpose = request.args.get("purpose", "signUp")
-            code = self.codes.pop((purpose, email), None)
-            if code is None:
-                raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
-            self.spent_codes.add((purpose, email, code))
-            return json_response(200, {"expired": code})
         if path.startswith("/_local/codes/"):
-            email = path[len("/_local/codes/") :].lower()
-            purpose = request.args.get("purpose", "signUp")
-            code = self.codes.get((purpose, email))
-            if code is None:
-                raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
-            return json_response(200, {"code": code})
+            return self.code(request, path[len("/_local/codes/") :])
         raise CognitoError("NotFound", f"unknown local endpoint {path}", 404)
+
+    def code(self, request: Request, rest: str) -> Response:
+        """GET codes/<email> reads the current code; POST codes/<email>/expire ends it."""
+        expire = rest.endswith("/expire") and request.method == "POST"
+        email = (rest.removesuffix("/expire") if expire else rest).lower()
+        purpose = request.args.get("purpose", "signUp")
+        code = self.codes.expire(purpose, email) if expire else self.codes.current(purpose, email)
+        if code is None:
+            raise CognitoError("NotFound", f"no {purpose} code for {email}", 404)
+        return json_response(200, {"expired" if expire else "code": code})
 
     def update_settings(self, body: Any) -> None:
         """Check every key first, then apply them all: a refused request changes nothing."""

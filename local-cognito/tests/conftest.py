@@ -198,10 +198,16 @@ def cognito(session_client: Client) -> Iterator[Client]:
     assert session_client.local("settings", DEFAULT_SETTINGS).status == 200
 
 
+def serve(config_dir: Path, *args: str) -> tuple[Emulator, Client]:
+    """Another server, started with these arguments, and a client for the config it wrote."""
+    config_path = config_dir / "cognito.json"
+    emu = Emulator.start("--write-config", str(config_path), *args)
+    return emu, Client(emu.url, json.loads(config_path.read_text()))
+
+
 @pytest.fixture(scope="session")
 def non_rotating(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     """A second server whose app client keeps refresh tokens (RefreshTokenRotation=DISABLED)."""
-    config_path = tmp_path_factory.mktemp("cfg") / "cognito.json"
-    emu = Emulator.start("--write-config", str(config_path), "--param", "RefreshTokenRotation=DISABLED")
-    yield Client(emu.url, json.loads(config_path.read_text()))
+    emu, client = serve(tmp_path_factory.mktemp("cfg"), "--param", "RefreshTokenRotation=DISABLED")
+    yield client
     emu.stop()

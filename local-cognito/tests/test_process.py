@@ -14,9 +14,7 @@ from moto.cognitoidp.models import CognitoIdpBackend
 from moto.core import DEFAULT_ACCOUNT_ID
 
 from conftest import SERVER, Client, Emulator, unique_email
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from local_cognito import template as cfn  # noqa: E402
+from local_cognito import template as cfn
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "cognito-pool.yaml"
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import Client, Emulator, claims, unique_email
+from conftest import Client, claims, serve, unique_email
 
 REUSE = ("RefreshTokenReuseException", "Refresh Token has been revoked")
 REVOKED = ("NotAuthorizedException", "Refresh Token has been revoked")
@@ -18,9 +17,8 @@ REVOKED = ("NotAuthorizedException", "Refresh Token has been revoked")
 @pytest.fixture(scope="module")
 def short_grace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     """A rotating app client whose rotated-out refresh tokens work for one more second."""
-    config_path = tmp_path_factory.mktemp("cfg") / "cognito.json"
-    emu = Emulator.start("--write-config", str(config_path), "--param", "RefreshTokenRetryGracePeriodSeconds=1")
-    yield Client(emu.url, json.loads(config_path.read_text()))
+    emu, client = serve(tmp_path_factory.mktemp("cfg"), "--param", "RefreshTokenRetryGracePeriodSeconds=1")
+    yield client
     emu.stop()
 
 
@@ -164,10 +162,8 @@ def test_confidential_client_must_send_its_secret(tmp_path: Path) -> None:
     template = (Path(__file__).resolve().parents[2] / "deploy" / "cognito-pool.yaml").read_text()
     path = tmp_path / "confidential.yaml"
     path.write_text(template.replace("GenerateSecret: false", "GenerateSecret: true"))
-    config_path = tmp_path / "cognito.json"
-    emu = Emulator.start("--template", str(path), "--write-config", str(config_path))
+    emu, client = serve(tmp_path, "--template", str(path))
     try:
-        client = Client(emu.url, json.loads(config_path.read_text()))
         described = client.call("DescribeUserPoolClient", UserPoolId=client.pool_id, ClientId=client.client_id)
         secret = described.body["UserPoolClient"]["ClientSecret"]
         email = unique_email("secret")

@@ -1,14 +1,13 @@
 """USER_SRP_AUTH is verified for real: a proof from the right password signs in, anything else
-is refused as Cognito refuses it. The client side used here is written from the protocol and
-checked against the public known-answer vector first, so a passing sign-in means the server
-speaks Cognito's SRP (the end-to-end tests add the AWS SDK's own client)."""
+is refused as Cognito refuses it. The client half here is built on the server's SRP primitives
+(local_cognito/srp.py), which are checked against the public known-answer vector first, so a
+passing sign-in means the server speaks Cognito's SRP (the end-to-end tests add the AWS SDK's own
+client)."""
 
 from __future__ import annotations
 
 import base64
 import datetime
-import hashlib
-import hmac
 import secrets
 import time
 from dataclasses import dataclass
@@ -17,33 +16,9 @@ from typing import Any
 import pytest
 
 from conftest import PASSWORD, Client, Reply, claims, unique_email
+from local_cognito.srp import SRP_G, SRP_K, SRP_N, srp_hash, srp_key, srp_pad, srp_signature, srp_x
 
-N = int(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
-    "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
-    "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
-    "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
-    "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
-    "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF",
-    16,
-)
 WRONG = ("NotAuthorizedException", "Incorrect username or password.")
-
-
-def pad_hex(n: int) -> str:
-    """Even-length hex with a leading 00 when the first digit is 8-f."""
-    text = format(n, "x")
-    text = "0" + text if len(text) % 2 else text
-    return "00" + text if text[0] in "89abcdef" else text
-
-
-def h(hex_text: str) -> int:
-    return int(hashlib.sha256(bytes.fromhex(hex_text)).hexdigest(), 16)
-
-
-K = h(pad_hex(N) + pad_hex(2))
 
 
 def cognito_timestamp(moment: float) -> str:
@@ -60,28 +35,25 @@ class SrpUser:
 
     @property
     def large_a(self) -> int:
-        return pow(2, self.a, N)
+        return pow(SRP_G, self.a, SRP_N)
 
     def key(self, user_id: str, password: str, srp_b: str, salt: str) -> bytes:
-        b, s = int(srp_b, 16), int(salt, 16)
-        u = h(pad_hex(self.large_a) + pad_hex(b))
-        identity = hashlib.sha256(f"{self.pool_name}{user_id}:{password}".encode()).hexdigest()
-        x = h(pad_hex(s) + identity)
-        premaster = pow((b - K * pow(2, x, N)) % N, self.a + u * x, N)
-        prk = hmac.new(bytes.fromhex(pad_hex(u)), bytes.fromhex(pad_hex(premaster)), hashlib.sha256).digest()
-        return hmac.new(prk, b"Caldera Derived Key\x01", hashlib.sha256).digest()[:16]
+        b = int(srp_b, 16)
+        u = srp_hash(srp_pad(self.large_a), srp_pad(b))
+        x = srp_x(self.pool_name, user_id, password, int(salt, 16))
+        # The client's side of the shared secret: (B - k g^x)^(a + u x); the server computes it
+        # from the verifier instead.
+        premaster = pow((b - SRP_K * pow(SRP_G, x, SRP_N)) % SRP_N, self.a + u * x, SRP_N)
+        return srp_key(premaster, u)
 
     def signature(self, params: dict[str, str], password: str, timestamp: str) -> str:
         user_id = params["USER_ID_FOR_SRP"]
         key = self.key(user_id, password, params["SRP_B"], params["SALT"])
-        message = (
-            self.pool_name.encode() + user_id.encode() + base64.b64decode(params["SECRET_BLOCK"]) + timestamp.encode()
-        )
-        return base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
+        return srp_signature(key, self.pool_name, user_id, base64.b64decode(params["SECRET_BLOCK"]), timestamp)
 
 
 def test_the_client_helper_reproduces_the_public_vector() -> None:
-    assert format(K, "x") == "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6"
+    assert format(SRP_K, "x") == "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6"
     user = SrpUser("myPool", 0x499602D2)
     params = {
         "USER_ID_FOR_SRP": "test",
@@ -154,7 +126,7 @@ def test_srp_with_the_right_password_signs_in(cognito: Client) -> None:
     params = attempt.params
     assert params["USER_ID_FOR_SRP"] == sub  # the internal username, not the email
     assert len(base64.b64decode(params["SECRET_BLOCK"], validate=True)) >= 32
-    assert 0 < int(params["SRP_B"], 16) < N and int(params["SALT"], 16) > 0
+    assert 0 < int(params["SRP_B"], 16) < SRP_N and int(params["SALT"], 16) > 0
 
     reply = attempt.answer()
     assert reply.status == 200, reply.body
@@ -238,7 +210,7 @@ def test_a_proof_for_another_block_or_user_is_refused(cognito: Client) -> None:
 
 def test_srp_a_must_be_a_number_not_zero_mod_n(cognito: Client) -> None:
     email, _ = confirmed(cognito, "srp-a")
-    for srp_a in ("0", format(N, "x"), format(2 * N, "x"), "not-hex", ""):
+    for srp_a in ("0", format(SRP_N, "x"), format(2 * SRP_N, "x"), "not-hex", ""):
         reply = cognito.call(
             "InitiateAuth",
             ClientId=cognito.client_id,

@@ -4,17 +4,13 @@ refused in Cognito's words."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 import botocore.session
 import pytest
 
 from conftest import PASSWORD, Client, http, unique_email
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from local_cognito.validation import check_request  # noqa: E402
+from local_cognito.validation import check_request
 
 AUTH_FLOWS = (
     "USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, "

@@ -4,11 +4,11 @@ use crate::components::{
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::account::NEW_PASSWORD_REQUIRED;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::api::ChallengeName;
 use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_router::components::A;
 
@@ -51,14 +51,14 @@ fn NewPasswordForm() -> impl IntoView {
                     handoff.clear_challenge();
                     None
                 }
-                Ok(Some(next)) if next.name == NEW_PASSWORD_REQUIRED => {
+                Ok(Some(next)) if next.name == ChallengeName::NewPasswordRequired => {
                     handoff.set_challenge(PendingChallenge {
                         email,
                         challenge: next,
                     });
                     Some(Problem::PasswordNotAllowed)
                 }
-                Ok(Some(next)) => Some(Problem::UnsupportedChallenge(next.name)),
+                Ok(Some(next)) => Some(Problem::UnsupportedChallenge(next.name.to_string())),
                 Err(error) => Some(error.problem()),
             }
         }

@@ -6,11 +6,11 @@ use crate::components::{
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::account::NEW_PASSWORD_REQUIRED;
 use crate::session::{is_unconfirmed, use_session};
 use leptos::prelude::*;
-use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::api::ChallengeName;
 use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -44,12 +44,14 @@ fn SignInForm() -> impl IntoView {
         async move {
             match session.sign_in(&email, password).await {
                 Ok(None) => None,
-                Ok(Some(challenge)) if challenge.name == NEW_PASSWORD_REQUIRED => {
+                Ok(Some(challenge)) if challenge.name == ChallengeName::NewPasswordRequired => {
                     handoff.set_challenge(PendingChallenge { email, challenge });
                     navigate(AuthRoute::NewPassword.path(), Default::default());
                     None
                 }
-                Ok(Some(challenge)) => Some(Problem::UnsupportedChallenge(challenge.name)),
+                Ok(Some(challenge)) => {
+                    Some(Problem::UnsupportedChallenge(challenge.name.to_string()))
+                }
                 Err(error) if is_unconfirmed(&error) => {
                     handoff.awaiting_code(email, None);
                     navigate(AuthRoute::Confirm.path(), Default::default());

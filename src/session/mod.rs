@@ -5,8 +5,8 @@
 //! `sign_out.rs` for signing out. The decisions themselves are pure functions in
 //! [`leptos_cognito_core::session_rules`].
 
-pub(crate) mod account;
 mod lock;
+mod password;
 mod refresh;
 mod sign_out;
 mod tabs;
@@ -19,12 +19,11 @@ use crate::storage;
 use crate::transport::FetchTransport;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::claims::decode_claims;
 use leptos_cognito_core::schedule::{Moment, RefreshSchedule, TokenTimes};
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::session_rules::{is_newer, Generation, StoredSession};
+use leptos_cognito_core::session_rules::{may_adopt, Generation, SessionMark, StoredSession};
 use leptos_cognito_core::tab_sync::TabMessage;
 use leptos_cognito_core::{
     storage_keys, AppConfig, CognitoClient, CognitoError, ErrorCode, SignInOutcome, Tokens,
@@ -45,8 +44,9 @@ pub struct Session {
     pub tokens: Tokens,
     /// When these tokens arrived, and when they will be refreshed and expire.
     pub schedule: RefreshSchedule,
-    /// The storage sequence number they were saved or announced under (newer is higher).
-    pub seq: u64,
+    /// Which sign-in these tokens descend from, and the storage sequence number they were
+    /// saved or announced under (newer is higher).
+    pub mark: SessionMark,
     /// Whether the refresh token reached `localStorage` (false: the session ends with the tab).
     pub persisted: bool,
 }
@@ -92,19 +92,16 @@ pub struct SessionCtx {
     unfinished_sign_out: RwSignal<Option<UnfinishedSignOut>>,
     /// Advances at every sign-in and sign-out, so that late results of older work are dropped.
     generation: StoredValue<Generation>,
-    /// The storage sequence number of this tab's tokens, or of newer ones it heard of: tokens
-    /// announced under a lower one are stale.
-    seen_seq: StoredValue<Option<u64>>,
-    /// A sign-out is removing the stored session (see [`SessionCtx::forget`]).
-    signing_out: StoredValue<bool>,
+    /// The session this tab last signed out of: tokens of it that other tabs announce late
+    /// (from a refresh that raced the sign-out) are ignored.
+    left_sid: StoredValue<Option<u64>>,
     /// Identifies this tab in the refresh lease.
     tab_id: StoredValue<String>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     flight: StoredValue<Option<Flight>, LocalStorage>,
     retries: StoredValue<u32>,
     channel: StoredValue<Option<TabChannel>, LocalStorage>,
-    /// The pool id and the sign-in flow from config.json (SRP needs the pool's name).
-    user_pool_id: StoredValue<String>,
+    /// The sign-in flow from config.json.
     auth_flow: leptos_cognito_core::AuthFlow,
 }
 
@@ -117,7 +114,12 @@ impl SessionCtx {
     /// Creates the session for a pool, provides it as context, restores a stored session, and
     /// starts listening to the other tabs. Everything it starts stops with the calling owner.
     pub(crate) fn provide(config: &AppConfig) -> Self {
-        let client = Client::new(&config.endpoint, &config.client_id, FetchTransport);
+        let client = Client::new(
+            &config.endpoint,
+            &config.user_pool_id,
+            &config.client_id,
+            FetchTransport,
+        );
         let stored = storage::load_session(client.client_id());
         let restoring = stored.is_some();
         let channel_name = storage_keys::tab_channel(client.client_id());
@@ -132,14 +134,12 @@ impl SessionCtx {
             refresh_problem: RwSignal::new(None),
             unfinished_sign_out: RwSignal::new(None),
             generation: StoredValue::new(Generation::default()),
-            seen_seq: StoredValue::new(stored.map(|s| s.seq)),
-            signing_out: StoredValue::new(false),
+            left_sid: StoredValue::new(None),
             tab_id: StoredValue::new(format!("{:x}", (js_sys::Math::random() * 1e16) as u64)),
             timer: StoredValue::new_local(None),
             flight: StoredValue::new_local(None),
             retries: StoredValue::new(0),
             channel: StoredValue::new_local(None),
-            user_pool_id: StoredValue::new(config.user_pool_id.clone()),
             auth_flow: config.auth_flow,
         };
         provide_context(ctx);
@@ -207,9 +207,9 @@ impl SessionCtx {
             // (and handle queued input) first.
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
-        let (client, pool) = (self.client(), self.user_pool_id.get_value());
+        let client = self.client();
         let wall_ms = || js_sys::Date::now() as u64;
-        let outcome = client.sign_in(self.auth_flow, &pool, email, password, wall_ms);
+        let outcome = client.sign_in(self.auth_flow, email, password, wall_ms);
         self.signed_in(outcome.await?, email)
     }
 
@@ -224,7 +224,7 @@ impl SessionCtx {
                 // A new session: whatever the previous one still had in flight is void.
                 self.generation.update_value(Generation::advance);
                 self.unfinished_sign_out.set(None);
-                self.establish(tokens, Some(email));
+                self.establish(tokens, Some(email), true);
                 Ok(None)
             }
             SignInOutcome::Challenge(challenge) => Ok(Some(challenge)),
@@ -232,14 +232,20 @@ impl SessionCtx {
     }
 
     /// Takes fresh tokens from Cognito: stores the refresh token under the next sequence
-    /// number, tells the other tabs, and schedules the next refresh.
-    fn establish(&self, tokens: Tokens, typed_email: Option<&str>) {
+    /// number, tells the other tabs, and schedules the next refresh. `new_sign_in`: the tokens
+    /// begin a session rather than refresh the current one.
+    fn establish(&self, tokens: Tokens, typed_email: Option<&str>, new_sign_in: bool) {
         let client_id = self.client().client_id().to_owned();
-        let known = self
-            .seen_seq
-            .get_value()
-            .max(storage::load_session(&client_id).map(|s| s.seq));
-        let record = StoredSession::next(known, tokens.refresh.clone());
+        let stored = storage::load_session(&client_id);
+        let held = self.held_mark();
+        let continued = held.map(|m| m.sid).or(stored.as_ref().map(|s| s.sid));
+        let sid = match continued {
+            Some(sid) if !new_sign_in => sid,
+            // Names a sign-in, nothing more: no secret, so Math.random() will do.
+            _ => (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64,
+        };
+        let known = held.map(|m| m.seq).max(stored.map(|s| s.seq));
+        let record = StoredSession::next(known, sid, tokens.refresh.clone());
         // A failed save only means the session won't survive a reload; the page says so.
         let persisted = storage::save_session(&client_id, &record);
         self.post(&TabMessage::Tokens {
@@ -249,8 +255,21 @@ impl SessionCtx {
             expires_in: tokens.expires_in,
             age_ms: 0,
             seq: record.seq,
+            sid,
         });
-        self.enter(tokens, clock::now(), record.seq, persisted, typed_email);
+        let mark = SessionMark {
+            sid,
+            seq: record.seq,
+        };
+        self.enter(tokens, clock::now(), mark, persisted, typed_email);
+    }
+
+    /// The session this tab holds, if signed in.
+    fn held_mark(&self) -> Option<SessionMark> {
+        self.state.with_untracked(|state| match state {
+            SessionState::SignedIn(session) => Some(session.mark),
+            _ => None,
+        })
     }
 
     /// Becomes signed in with these tokens and plans their refresh.
@@ -258,7 +277,7 @@ impl SessionCtx {
         &self,
         tokens: Tokens,
         received: Moment,
-        seq: u64,
+        mark: SessionMark,
         persisted: bool,
         typed_email: Option<&str>,
     ) {
@@ -274,7 +293,6 @@ impl SessionCtx {
             .clone()
             .or_else(|| typed_email.map(str::to_owned))
             .unwrap_or_default();
-        self.seen_seq.set_value(Some(seq));
         self.ended.set(false);
         self.refresh_problem.set(None);
         self.retries.set_value(0);
@@ -282,7 +300,7 @@ impl SessionCtx {
             email,
             tokens,
             schedule,
-            seq,
+            mark,
             persisted,
         }));
         self.schedule_refresh();
@@ -300,15 +318,17 @@ impl SessionCtx {
                 expires_in,
                 age_ms,
                 seq,
+                sid,
             } => {
                 let Ok(id_claims) = decode_claims(id.expose_secret()) else {
                     return;
                 };
-                if self.signing_out.get_value() || !is_newer(seq, self.seen_seq.get_value()) {
+                let mark = SessionMark { sid, seq };
+                if !may_adopt(mark, self.held_mark(), self.left_sid.get_value()) {
                     return;
                 }
                 let stored = storage::load_session(self.client().client_id());
-                let persisted = stored.is_some_and(|stored| stored.token == refresh);
+                let in_storage = stored.is_some_and(|stored| stored.token == refresh);
                 let tokens = Tokens {
                     access,
                     id,
@@ -316,7 +336,7 @@ impl SessionCtx {
                     expires_in,
                     id_claims,
                 };
-                self.enter(tokens, clock::now().minus(age_ms), seq, persisted, None);
+                self.enter(tokens, clock::now().minus(age_ms), mark, in_storage, None);
             }
             TabMessage::SignedOut => self.leave(),
         }
@@ -330,38 +350,34 @@ impl SessionCtx {
         });
     }
 
-    /// Drops the session in this tab only: stops refreshing and voids work in flight.
+    /// Drops the session in this tab only: stops refreshing, voids work in flight, and
+    /// remembers which session it left.
     fn leave(&self) {
+        let left = self
+            .held_mark()
+            .map(|m| m.sid)
+            .or_else(|| storage::load_session(self.client().client_id()).map(|stored| stored.sid));
         self.generation.update_value(Generation::advance);
         self.timer.set_value(None);
-        // A session begun after this one numbers its records from the start again.
-        self.seen_seq.set_value(None);
+        if left.is_some() {
+            self.left_sid.set_value(left);
+        }
         self.refresh_problem.set(None);
         self.state.set(SessionState::SignedOut);
     }
 
-    /// Signs out in every tab: leaves at once, then, under the refresh lock (so that no refresh
-    /// in another tab can store its tokens after this), removes the stored session and tells the
-    /// other tabs. Until then, tokens other tabs announce are ignored here.
+    /// Signs out in every tab at once: removes the stored session, tells the other tabs, and
+    /// leaves. A refresh finishing in another tab checks storage in the same task as it stores
+    /// and announces its result, so it either finds the session gone and keeps nothing, or is
+    /// undone by this; tokens it announced late are of a session every tab has left.
     fn forget(&self) {
         self.leave();
-        self.signing_out.set_value(true);
-        let ctx = *self;
-        spawn_local(async move {
-            if ctx
-                .with_refresh_lock(async move { ctx.clear_and_tell() })
-                .await
-                .is_none()
-            {
-                // The lock failed: signing out must not wait for it.
-                ctx.clear_and_tell();
-            }
-            ctx.signing_out.try_set_value(false);
-        });
+        storage::clear_session(self.client().client_id());
+        self.post(&TabMessage::SignedOut);
     }
 
-    /// Runs `work` holding the lock that serialises refreshes and sign-outs across this app
-    /// client's tabs. `None` only if the browser's lock failed.
+    /// Runs `work` holding the lock that serialises refreshes across this app client's tabs.
+    /// `None` only if the browser's lock failed.
     async fn with_refresh_lock<T: 'static>(
         &self,
         work: impl std::future::Future<Output = T> + 'static,
@@ -370,14 +386,6 @@ impl SessionCtx {
         let lock_name = storage_keys::tab_channel(&client_id);
         let lease_key = storage_keys::refresh_lease(&client_id);
         lock::with_lock(&lock_name, &lease_key, &self.tab_id.get_value(), work).await
-    }
-
-    /// Removes the stored session and tells the other tabs; the caller holds the refresh lock.
-    fn clear_and_tell(&self) {
-        if self.alive() {
-            storage::clear_session(self.client().client_id());
-            self.post(&TabMessage::SignedOut);
-        }
     }
 }
 

@@ -10,11 +10,12 @@ use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::schedule::retry_delay_ms;
 use leptos_cognito_core::secret::{AccessToken, RefreshToken};
 use leptos_cognito_core::session_rules::{
-    after_failure, completion, next_step, Completion, FailureVerdict, Held, RefreshStep, Ticket,
+    after_failure, completion, next_step, Completion, FailureVerdict, Held, RefreshStep,
+    SessionMark, Ticket,
 };
 use leptos_cognito_core::CognitoError;
 
@@ -33,7 +34,7 @@ pub enum SessionError {
     #[error("Nobody is signed in.")]
     SignedOut,
     /// The token had expired and the refresh failed (the session may still recover).
-    #[error("{0}")]
+    #[error("the session could not be refreshed: {0}")]
     Refresh(CognitoError),
 }
 
@@ -135,7 +136,7 @@ impl SessionCtx {
                 stored.as_ref(),
                 Some(Held {
                     refresh: &session.tokens.refresh,
-                    seq: session.seq,
+                    seq: session.mark.seq,
                     due: session.schedule.is_due(clock::now()),
                     persisted: session.persisted,
                 }),
@@ -143,7 +144,7 @@ impl SessionCtx {
             SessionState::Restoring => next_step(stored.as_ref(), None),
             SessionState::SignedOut => RefreshStep::Nothing,
         });
-        let stored_seq = stored.map(|s| s.seq);
+        let sid_at_start = stored.as_ref().map(|s| s.sid);
         match step {
             RefreshStep::Nothing => Ok(()),
             RefreshStep::SignedOutElsewhere => {
@@ -151,19 +152,26 @@ impl SessionCtx {
                 Ok(())
             }
             RefreshStep::AwaitTabs(token) => {
-                if self.tokens_arrive(stored_seq, ticket).await {
+                let announced = stored.map(|s| SessionMark {
+                    sid: s.sid,
+                    seq: s.seq,
+                });
+                if self.tokens_arrive(announced, ticket).await {
                     return Ok(());
                 }
-                self.refresh_with(token, stored_seq, ticket).await
+                self.refresh_with(token, sid_at_start, ticket).await
             }
-            RefreshStep::Refresh(token) => self.refresh_with(token, stored_seq, ticket).await,
+            RefreshStep::Refresh(token) => self.refresh_with(token, sid_at_start, ticket).await,
         }
     }
 
-    /// Waits briefly for another tab's announcement of the tokens stored under `seq`.
-    async fn tokens_arrive(&self, seq: Option<u64>, ticket: Ticket) -> bool {
+    /// Waits briefly for another tab's announcement of the tokens stored as `announced`.
+    async fn tokens_arrive(&self, announced: Option<SessionMark>, ticket: Ticket) -> bool {
         for _ in 0..AWAIT_TABS_MS / 50 {
-            if !self.is_current(ticket) || self.seen_seq.get_value() >= seq {
+            let arrived = self.held_mark().is_some_and(|held| {
+                announced.is_some_and(|a| held.sid == a.sid && held.seq >= a.seq)
+            });
+            if !self.is_current(ticket) || arrived {
                 return true;
             }
             TimeoutFuture::new(50).await;
@@ -176,7 +184,7 @@ impl SessionCtx {
     async fn refresh_with(
         self,
         token: RefreshToken,
-        seq_at_start: Option<u64>,
+        sid_at_start: Option<u64>,
         ticket: Ticket,
     ) -> Result<(), CognitoError> {
         let client = self.client();
@@ -190,14 +198,17 @@ impl SessionCtx {
                 .flatten();
             let error = match result {
                 Ok(tokens) => {
-                    match completion(current, seq_at_start, stored.as_ref()) {
-                        Completion::Apply => self.establish(tokens, None),
+                    match completion(current, sid_at_start, stored.as_ref()) {
+                        Completion::Apply => self.establish(tokens, None, false),
                         Completion::SignedOutElsewhere => self.leave(),
                         // Signed out (or unmounted) meanwhile: keep nothing, tell nobody; a
                         // token rotated on the way is revoked so that it cannot outlive the
                         // sign-out.
                         Completion::Discard if tokens.refresh != sent => {
-                            let _ = client.revoke_token(&tokens.refresh).await;
+                            // Not awaited: the lock is not to be held for it.
+                            spawn_local(async move {
+                                let _ = client.revoke_token(&tokens.refresh).await;
+                            });
                         }
                         Completion::Discard => {}
                     }
@@ -215,10 +226,8 @@ impl SessionCtx {
                     }
                 }
                 FailureVerdict::Adopt | FailureVerdict::End => {
-                    // Nothing newer is stored: the session is over, in every tab. (This holds
-                    // the refresh lock already.)
-                    self.leave();
-                    self.clear_and_tell();
+                    // Nothing newer is stored: the session is over, in every tab.
+                    self.forget();
                     self.ended.set(true);
                     return Ok(());
                 }

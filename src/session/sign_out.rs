@@ -5,7 +5,7 @@
 use super::{SessionCtx, SessionError, SessionState};
 use crate::storage;
 use leptos::prelude::*;
-use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::RefreshToken;
 use leptos_cognito_core::session_rules::ends_session;
 use leptos_cognito_core::CognitoError;

@@ -248,3 +248,34 @@ test('on a 320 px wide phone nothing overflows and every control fits', async ({
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('axe finds nothing serious while a restore is retried, nor in a sign-out the server did not hear', async ({
+  page,
+  cognito,
+}) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail('axe-faults');
+  await registerConfirmed(page, cognito, email);
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+
+  await cognito.settings({ outageSeconds: 60 });
+  await page.reload();
+  const retrying = page.getByRole('status').filter({ hasText: /Couldn't restore|復元できません/ });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const language of ['English', '日本語']) {
+      await page.getByRole('button', { name: language }).click();
+      await expect(retrying).toBeVisible();
+      expect(await seriousViolations(page), `restore retrying, ${language}, ${scheme}`).toEqual([]);
+    }
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+
+  await cognito.settings({ outageSeconds: 0 });
+  await expect(page.getByRole('heading', { name: "You're signed in" })).toBeVisible({ timeout: 30_000 });
+  await cognito.settings({ outageSeconds: 60 });
+  await page.getByRole('button', { name: 'Sign out of all devices' }).click();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectAccessible(page, '/sign-in after a sign-out of all devices the server did not hear');
+});

@@ -45,11 +45,11 @@ test('sign up, confirm (which signs in), reload, sign out', async ({ page, cogni
   actions.length = 0;
   await page.reload();
   await expect(page.getByTestId('session-email')).toHaveText(email);
-  expect(actions).toEqual(['InitiateAuth']);
+  expect(actions).toEqual(['GetTokensFromRefreshToken']);
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  expect(actions).toEqual(['InitiateAuth', 'RevokeToken']);
+  expect(actions).toEqual(['GetTokensFromRefreshToken', 'RevokeToken']);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   expect(await storageEntries(page)).toEqual({});

@@ -163,7 +163,7 @@ test('a reload after the access token expired restores the session with one refr
   const actions = recordCognitoActions(page);
   await page.goto('/session');
   await expect(page.getByTestId('session-email')).toHaveText(email);
-  expect(actions).toEqual(['InitiateAuth']);
+  expect(actions).toEqual(['GetTokensFromRefreshToken']);
   await page.getByRole('button', { name: 'Check session' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Session verified by the server' })).toBeVisible();
 });

@@ -1,8 +1,8 @@
 //! The English catalogue.
 
 use super::Text;
-use crate::error::Problem;
 use crate::password_policy::PasswordRule;
+use crate::problem::Problem;
 use crate::validation::{FieldError, CODE_DIGITS, PASSWORD_MAX_CHARS, USERNAME_MAX_CHARS};
 use std::borrow::Cow;
 

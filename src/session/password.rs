@@ -3,12 +3,9 @@
 
 use super::SessionCtx;
 use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo};
-use leptos_cognito_core::error::Problem;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::CognitoError;
-
-/// Cognito's name for the challenge [`SessionCtx::complete_new_password`] answers.
-pub(crate) const NEW_PASSWORD_REQUIRED: &str = "NEW_PASSWORD_REQUIRED";
 
 impl SessionCtx {
     /// Answers `NEW_PASSWORD_REQUIRED` with the user's own password and, on success, signs in.

@@ -1,0 +1,294 @@
+"""The Cognito API actions moto lacks or gets wrong, done (fully or partly) here; every other
+action goes to moto unchanged, with Cognito's error messages put back where moto's differ."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUser, CognitoIdpUserPool, UserStatus
+from moto.cognitoidp.responses import CognitoIdpResponse
+from moto.core.utils import camelcase_to_underscores
+from werkzeug.wrappers import Request
+
+from .codes import Codes
+from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
+from .refresh import RefreshTokens, check_client_secret
+from .settings import Settings
+from .srp import SrpChallenges, parse_srp_a
+from .tokens import check_access_token, jwt_claims
+from .users import delivery_details, password_problem
+
+# Runs an action in moto and returns its JSON, raising its errors as CognitoError.
+Moto = Callable[[Request, dict[str, Any]], dict[str, Any]]
+
+MSG_NO_USER_FOR_CLIENT = "Username/client id combination not found."
+
+# The ExplicitAuthFlows entry each InitiateAuth flow needs.
+AUTH_FLOW_PERMISSIONS = {
+    "USER_PASSWORD_AUTH": "ALLOW_USER_PASSWORD_AUTH",
+    "USER_SRP_AUTH": "ALLOW_USER_SRP_AUTH",
+    "REFRESH_TOKEN_AUTH": "ALLOW_REFRESH_TOKEN_AUTH",
+    "REFRESH_TOKEN": "ALLOW_REFRESH_TOKEN_AUTH",
+    "CUSTOM_AUTH": "ALLOW_CUSTOM_AUTH",
+    "USER_AUTH": "ALLOW_USER_AUTH",
+}
+
+
+class Actions:
+    def __init__(
+        self,
+        backend: CognitoIdpBackend,
+        settings: Settings,
+        stats: dict[str, Any],
+        refresh_tokens: RefreshTokens,
+        moto: Moto,
+    ) -> None:
+        self.backend = backend
+        self.settings = settings
+        self.stats = stats
+        self.refresh_tokens = refresh_tokens
+        self.moto = moto
+        self.codes = Codes()
+        self.srp_challenges = SrpChallenges()
+        self.handlers: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
+            "SignUp": self.sign_up,
+            "ConfirmSignUp": self.confirm_sign_up,
+            "ResendConfirmationCode": self.resend_confirmation_code,
+            "ForgotPassword": self.forgot_password,
+            "ConfirmForgotPassword": self.confirm_forgot_password,
+            "ChangePassword": self.change_password,
+            "RevokeToken": self.revoke_token,
+            "InitiateAuth": self.initiate_auth,
+            "RespondToAuthChallenge": self.respond_to_auth_challenge,
+            "GetTokensFromRefreshToken": self.get_tokens_from_refresh_token,
+        }
+
+    def run(self, action: str, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """A request that passed validation: the action's result, or Cognito's error for it."""
+        self.normalise_usernames(body)
+        if isinstance(body.get("AccessToken"), str):
+            check_access_token(self.backend, body["AccessToken"], self.stats)
+        handler = self.handlers.get(action)
+        if handler is None and not hasattr(CognitoIdpResponse, camelcase_to_underscores(action)):
+            raise CognitoError(
+                "UnsupportedOperationException", f"{action} is not supported by the local Cognito emulator"
+            )
+        try:
+            return handler(request, body) if handler else self.moto(request, body)
+        except CognitoError as e:
+            raise self.realistic_error(e, body) from None
+
+    def realistic_error(self, e: CognitoError, body: dict[str, Any]) -> CognitoError:
+        """Replace moto's messages where they differ from Cognito's."""
+        if e.type == "UsernameExistsException":
+            e.message = "An account with the given email already exists."
+        elif e.type == "ResourceNotFoundException" and e.message == body.get("ClientId"):
+            e.message = f"User pool client {e.message} does not exist."
+        elif e.type == "ResourceNotFoundException" and body.get("Session") and e.message == body.get("Session"):
+            # moto names an unknown or used challenge session as a missing resource
+            e.type, e.message = "NotAuthorizedException", MSG_STALE_SESSION
+        elif e.type == "InvalidPasswordException" and e.message.startswith("The provided password"):
+            # e.g. NEW_PASSWORD in RespondToAuthChallenge, which moto checks itself
+            pool = self.find_pool(body.get("ClientId")) or self.backend.user_pools.get(body.get("UserPoolId", ""))
+            challenge = body.get("ChallengeResponses") or {}
+            password = body.get("Password") or body.get("ProposedPassword") or challenge.get("NEW_PASSWORD")
+            problem = pool and isinstance(password, str) and password_problem(pool, password)
+            if problem:
+                e.message = f"Password did not conform with policy: {problem}"
+        return e
+
+    def normalise_usernames(self, body: dict[str, Any]) -> None:
+        """The template makes usernames case-insensitive; moto compares exactly."""
+        pool = self.find_pool(body.get("ClientId"))
+        if pool is None:
+            return
+        config = pool.extended_config.get("UsernameConfiguration") or {}
+        if str(config.get("CaseSensitive", True)).lower() == "true":
+            return
+        if isinstance(body.get("Username"), str):
+            body["Username"] = body["Username"].lower()
+        for key in ("AuthParameters", "ChallengeResponses"):
+            params = body.get(key)
+            if isinstance(params, dict) and isinstance(params.get("USERNAME"), str):
+                params["USERNAME"] = params["USERNAME"].lower()
+
+    # --- lookups and checks the actions share ---
+
+    def find_pool(self, client_id: Any) -> CognitoIdpUserPool | None:
+        for pool in self.backend.user_pools.values():
+            if client_id in pool.clients:
+                return pool
+        return None
+
+    def client_pool(self, client_id: Any) -> CognitoIdpUserPool:
+        pool = self.find_pool(client_id)
+        if pool is None:
+            raise CognitoError("ResourceNotFoundException", f"User pool client {client_id} does not exist.")
+        return pool
+
+    def pool_and_user(self, body: dict[str, Any]) -> tuple[CognitoIdpUserPool, CognitoIdpUser]:
+        pool = self.client_pool(body.get("ClientId"))
+        user = pool._get_user(str(body.get("Username", "")))
+        if user is None:
+            raise CognitoError("UserNotFoundException", MSG_NO_USER_FOR_CLIENT)
+        return pool, user
+
+    def check_password(self, pool: CognitoIdpUserPool, password: Any) -> None:
+        problem = password_problem(pool, str(password or ""))
+        if problem:
+            raise CognitoError("InvalidPasswordException", f"Password did not conform with policy: {problem}")
+
+    def verify_email(self, pool: CognitoIdpUserPool, user: CognitoIdpUser) -> None:
+        self.backend.admin_update_user_attributes(
+            pool.id, user.username, [{"Name": "email_verified", "Value": "true"}]
+        )
+
+    def check_auth_flow(self, pool: CognitoIdpUserPool, client_id: str, flow: str) -> None:
+        """moto ignores the app client's ExplicitAuthFlows; Cognito refuses a flow left out of
+        them. A rotating client has no ALLOW_REFRESH_TOKEN_AUTH (see template.py), which is how
+        REFRESH_TOKEN_AUTH is refused on it."""
+        allowed = pool.clients[client_id].extended_config.get("ExplicitAuthFlows")
+        if not allowed:  # Cognito's default for a client created without the list
+            allowed = ["ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+        needed = AUTH_FLOW_PERMISSIONS.get(flow)
+        if needed is not None and needed not in allowed:
+            raise CognitoError("InvalidParameterException", f"{flow} flow not enabled for this client")
+
+    # --- sign-up and passwords ---
+
+    def sign_up(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        pool = self.find_pool(body.get("ClientId"))
+        if pool is not None and pool._get_user(str(body.get("Username", ""))) is None:
+            self.check_password(pool, body.get("Password"))
+        result = self.moto(request, body)
+        pool, user = self.pool_and_user(body)
+        if self.settings.auto_confirm:
+            # What a PreSignUp trigger returning autoConfirmUser + autoVerifyEmail does.
+            self.backend.admin_confirm_sign_up(pool.id, user.username)
+            self.verify_email(pool, user)
+            return {"UserConfirmed": True, "UserSub": user.id}
+        email = user.attribute_lookup.get("email")
+        if email and "email" in pool.extended_config.get("AutoVerifiedAttributes", []):
+            self.codes.issue("signUp", email)
+            # moto adds this too for AutoVerifiedAttributes=[email]; set it in any case
+            result["CodeDeliveryDetails"] = delivery_details(email)
+        return result
+
+    def confirm_sign_up(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        pool, user = self.pool_and_user(body)
+        if user.status != UserStatus.UNCONFIRMED:
+            raise CognitoError(
+                "NotAuthorizedException", f"User cannot be confirmed. Current status is {UserStatus(user.status).value}"
+            )
+        self.codes.check("signUp", user.attribute_lookup.get("email", ""), body.get("ConfirmationCode"))
+        self.moto(request, body)
+        self.verify_email(pool, user)  # the code proved the address
+        return {}
+
+    def resend_confirmation_code(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        _, user = self.pool_and_user(body)
+        if user.status != UserStatus.UNCONFIRMED:
+            raise CognitoError("InvalidParameterException", "User is already confirmed.")
+        email = user.attribute_lookup.get("email", "")
+        self.codes.issue("signUp", email)
+        return {"CodeDeliveryDetails": delivery_details(email)}
+
+    def forgot_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        _, user = self.pool_and_user(body)
+        email = user.attribute_lookup.get("email", "")
+        if user.attribute_lookup.get("email_verified") != "true":
+            raise CognitoError(
+                "InvalidParameterException",
+                "Cannot reset password for the user as there is no registered/verified email or phone_number",
+            )
+        self.moto(request, body)  # moto's own code travels in a header nobody reads
+        self.codes.issue("forgotPassword", email)
+        return {"CodeDeliveryDetails": delivery_details(email)}
+
+    def confirm_forgot_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        pool, user = self.pool_and_user(body)
+        self.check_password(pool, body.get("Password"))
+        # moto accepts any code that does not look like its own, so check ours.
+        self.codes.check("forgotPassword", user.attribute_lookup.get("email", ""), body.get("ConfirmationCode"))
+        return self.moto(request, body)
+
+    def change_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        for pool in self.backend.user_pools.values():
+            if body.get("AccessToken") in pool.access_tokens:
+                self.check_password(pool, body.get("ProposedPassword"))
+        try:
+            return self.moto(request, body)
+        except CognitoError as e:
+            if e.type == "NotAuthorizedException":  # moto puts the username in the message
+                e.message = MSG_WRONG_PASSWORD
+            raise
+
+    # --- sign-in and tokens ---
+
+    def initiate_auth(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """USER_SRP_AUTH with real SRP values and the refresh flows done here; other flows are moto's."""
+        client_id = body["ClientId"]
+        flow = body["AuthFlow"]
+        pool = self.client_pool(client_id)
+        self.check_auth_flow(pool, client_id, flow)
+        params = body.get("AuthParameters") if isinstance(body.get("AuthParameters"), dict) else {}
+        if flow in ("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"):
+            token = params.get("REFRESH_TOKEN")
+            if not token:
+                raise CognitoError("InvalidParameterException", "Missing required parameter REFRESH_TOKEN")
+            return self.refresh_tokens.refresh(pool, client_id, token, may_rotate=False)
+        if flow != "USER_SRP_AUTH":
+            return self.moto(request, body)
+        large_a = parse_srp_a(params.get("SRP_A"))
+        # moto checks the client and the user (exists, enabled, confirmed) and opens a session.
+        result = self.moto(request, body)
+        user = pool._get_user(str(params.get("USERNAME", "")))
+        if user is None or result.get("ChallengeName") != "PASSWORD_VERIFIER":
+            return result
+        parameters = self.srp_challenges.open(
+            pool.id, user.username, str(user.password), large_a, str(result.get("Session", ""))
+        )
+        return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": parameters}
+
+    def respond_to_auth_challenge(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """PASSWORD_VERIFIER is checked here; the rest is moto's."""
+        if body.get("ChallengeName") != "PASSWORD_VERIFIER":
+            return self.moto(request, body)
+        answers = body.get("ChallengeResponses") if isinstance(body.get("ChallengeResponses"), dict) else {}
+        moto_session = self.srp_challenges.answer(self.client_pool(body["ClientId"]).id, answers)
+        # Proven: moto mints the tokens (or asks for the next step); it knows the session by the
+        # secret block it handed out.
+        forwarded = {**body, "ChallengeResponses": {**answers, "PASSWORD_CLAIM_SECRET_BLOCK": moto_session}}
+        return self.moto(request, forwarded)
+
+    def revoke_token(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """Revoke a refresh token, the tokens rotated from the same sign-in, and every access
+        token minted from any of them (they share the sign-in's origin_jti)."""
+        client_id = body["ClientId"]
+        pool = self.client_pool(client_id)
+        check_client_secret(pool.clients[client_id], body.get("ClientSecret"))
+        token = body["Token"]
+        if jwt_claims(token) is not None:
+            raise CognitoError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.")
+        entry = pool.refresh_tokens.get(token)
+        if entry is not None:
+            if entry[0] != client_id:
+                raise CognitoError("UnauthorizedException", "Token was not issued to this client.")
+            origin_jti = entry[2]
+            for other, other_entry in list(pool.refresh_tokens.items()):
+                if other_entry is not None and other_entry[2] == origin_jti:
+                    pool.refresh_tokens[other] = None
+            for access_token in list(pool.access_tokens):
+                if (jwt_claims(access_token) or {}).get("origin_jti") == origin_jti:
+                    del pool.access_tokens[access_token]
+        return {}  # unknown or already revoked tokens succeed, as in OAuth revocation
+
+    def get_tokens_from_refresh_token(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """Missing in moto. New access and id tokens, and a new refresh token when the app client
+        rotates them (refresh.py has the rules and their sources)."""
+        client_id = body["ClientId"]
+        pool = self.client_pool(client_id)
+        check_client_secret(pool.clients[client_id], body.get("ClientSecret"))
+        # DeviceKey matters only with device tracking and ClientMetadata only to Lambda triggers;
+        # the local pool has neither.
+        return self.refresh_tokens.refresh(pool, client_id, body["RefreshToken"], may_rotate=True)
