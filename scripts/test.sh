@@ -61,7 +61,7 @@ count srp-crosscheck
 run csp node --test --test-reporter=tap tests/csp/
 count csp
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --test browser
+  run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --lib --test browser
 count browser
 # The site, and the example host app that uses the crate as a library (served by the e2e run).
 if run build trunk build --release --offline &&

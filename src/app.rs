@@ -2,11 +2,9 @@ use crate::branding::Brand;
 use crate::components::LanguageSwitcher;
 use crate::config_loader::load_config;
 use crate::i18n::{use_i18n, I18n};
-use crate::pages::{
-    ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
-    NotFoundPage, ResetPasswordPage, SessionPage, SignInPage, SignUpPage,
-};
+use crate::pages::{ConfigErrorPage, NotFoundPage};
 use crate::provider::AuthProvider;
+use crate::routes::{AuthRoute, AuthRoutes};
 use crate::session::{use_session, Phase};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
@@ -38,21 +36,14 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages(config: AppConfig) -> impl IntoView {
     view! {
-        <AuthProvider config>
-            <Router>
+        <Router>
+            <AuthProvider config>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/sign-in") view=SignInPage/>
-                    <Route path=path!("/sign-up") view=SignUpPage/>
-                    <Route path=path!("/confirm") view=ConfirmPage/>
-                    <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
-                    <Route path=path!("/reset-password") view=ResetPasswordPage/>
-                    <Route path=path!("/new-password") view=NewPasswordPage/>
-                    <Route path=path!("/session") view=SessionPage/>
-                    <Route path=path!("/change-password") view=ChangePasswordPage/>
+                    <AuthRoutes/>
                 </Routes>
-            </Router>
-        </AuthProvider>
+            </AuthProvider>
+        </Router>
     }
 }
 
@@ -63,7 +54,7 @@ fn Home() -> impl IntoView {
     let phase = Memo::new(move |_| session.phase());
     move || match phase.get() {
         Phase::Restoring => None,
-        Phase::SignedIn => Some(view! { <Redirect path="/session"/> }),
-        Phase::SignedOut => Some(view! { <Redirect path="/sign-in"/> }),
+        Phase::SignedIn => Some(view! { <Redirect path=AuthRoute::Session/> }),
+        Phase::SignedOut => Some(view! { <Redirect path=AuthRoute::SignIn/> }),
     }
 }

@@ -3,12 +3,14 @@
 //! pages apart. Every word comes from the catalogue of the user's language.
 
 mod field;
+mod form;
 mod guards;
 mod heading;
 mod language;
 
-pub use field::{after_submit, PasswordField, PoolPolicy, TextField};
-pub use guards::{SignedInOnly, SignedOutOnly};
+pub use field::{PasswordField, PoolPolicy, TextField};
+pub use form::{Field, Form};
+pub use guards::{RequireAuth, SignedInOnly, SignedOutOnly};
 pub use heading::PageHeading;
 pub use language::LanguageSwitcher;
 
@@ -83,13 +85,23 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Focuses the first field whose check failed; true if there was one.
-pub fn focus_first_invalid(fields: &[(&str, bool)]) -> bool {
-    match fields.iter().find(|(_, invalid)| *invalid) {
-        Some((id, _)) => {
-            focus(id);
-            true
-        }
-        None => false,
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::test_dom::{find, mount};
+    use leptos::task::tick;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    async fn submit_button_keeps_its_name_while_pending() {
+        let pending = RwSignal::new(false);
+        let container = mount(move || view! { <SubmitButton label=Text::SignIn pending=pending/> });
+        let button = find(&container, "button");
+        assert!(!button.has_attribute("disabled"));
+        pending.set(true);
+        tick().await;
+        assert!(button.has_attribute("disabled"));
+        assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+        assert_eq!(button.text_content().as_deref(), Some("Sign in"));
     }
 }

@@ -3,46 +3,48 @@
 
 use crate::branding::SiteTitle;
 use crate::components::PoolPolicy;
-use crate::embed::Embedding;
+use crate::embed::share_session_with_embedder;
 use crate::handoff::Handoff;
 use crate::i18n::I18n;
+use crate::return_to::ReturnRequest;
 use crate::session::SessionCtx;
 use leptos::prelude::*;
 use leptos_cognito_core::AppConfig;
 
 /// Owns the session for one pool (restored from storage and kept fresh), the hand-over state of
-/// the sign-up and sign-in flows, the password policy, and the embedding rules. Put the pages and
-/// any component of yours that calls [`use_session`](crate::use_session) inside it.
-///
-/// The pages link to each other at fixed paths, so a host app mounts them at `/sign-in`,
-/// `/sign-up`, `/confirm`, `/forgot-password`, `/reset-password`, `/new-password`, `/session`
-/// and `/change-password`.
+/// the sign-up and sign-in flows, the password policy, the return address the visitor came with
+/// (`?return_to=`), and the hand-off of the session to an allowlisted embedder
+/// (`?embed_origin=`). It goes inside the `<Router>`, whose address it follows, and around the
+/// `<Routes>` and any component of yours that calls [`use_session`](crate::use_session).
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use leptos_cognito::pages::{SessionPage, SignInPage};
-/// use leptos_cognito::{core::AppConfig, use_session, AuthProvider};
+/// use leptos_cognito::core::AppConfig;
+/// use leptos_cognito::{use_session, AuthProvider, AuthRoutes, NotFoundPage, RequireAuth};
 /// use leptos_router::{components::{Route, Router, Routes}, path};
 ///
 /// #[component]
 /// fn Host(config: AppConfig) -> impl IntoView {
 ///     view! {
-///         <AuthProvider config>
-///             <Router>
-///                 <Routes fallback=|| "Not found">
-///                     <Route path=path!("/sign-in") view=SignInPage/>
-///                     <Route path=path!("/session") view=SessionPage/>
+///         <Router>
+///             <AuthProvider config>
+///                 <Routes fallback=NotFoundPage>
 ///                     <Route path=path!("/") view=Greeting/>
+///                     <AuthRoutes/>
 ///                 </Routes>
-///             </Router>
-///         </AuthProvider>
+///             </AuthProvider>
+///         </Router>
 ///     }
 /// }
 ///
 /// #[component]
 /// fn Greeting() -> impl IntoView {
 ///     let session = use_session();
-///     move || format!("{:?}", session.phase())
+///     view! {
+///         <RequireAuth>
+///             {move || format!("{:?}", session.phase())}
+///         </RequireAuth>
+///     }
 /// }
 /// ```
 #[component]
@@ -51,7 +53,8 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
         I18n::provide();
     }
     SessionCtx::provide(&config);
-    Embedding::provide(&config);
+    ReturnRequest::provide(&config);
+    share_session_with_embedder(&config);
     Handoff::provide();
     provide_context(PoolPolicy(config.password_policy));
     provide_context(SiteTitle(config.branding.title.clone()));

@@ -46,3 +46,41 @@ pub fn save_session(client_id: &str, record: &StoredSession) -> bool {
 pub fn clear_session(client_id: &str) {
     remove(&storage_keys::refresh_token(client_id));
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use leptos::prelude::window;
+    use leptos_cognito_core::secret::RefreshToken;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn session_record_round_trips_through_local_storage_under_the_prefix() {
+        let client_id = "browsertest1";
+        let key = "leptos-cognito.browsertest1.refreshToken";
+        let local = window().local_storage().unwrap().unwrap();
+        local.remove_item(key).unwrap();
+        assert!(load_session(client_id).is_none());
+
+        let record = StoredSession::next(None, 42, RefreshToken::new("r-123"));
+        assert!(save_session(client_id, &record));
+        let raw = local.get_item(key).unwrap();
+        assert_eq!(
+            raw.as_deref(),
+            Some(r#"{"seq":1,"token":"r-123","sid":42}"#)
+        );
+        assert_eq!(load_session(client_id), Some(record));
+
+        // A sign-out leaves nothing behind.
+        clear_session(client_id);
+        assert_eq!(local.get_item(key).unwrap(), None);
+        assert!(load_session(client_id).is_none());
+
+        // What an older version stored (the bare token) still reads.
+        local.set_item(key, "r-old").unwrap();
+        let upgraded = load_session(client_id).unwrap();
+        assert_eq!(upgraded.seq, 0);
+        assert_eq!(upgraded.token.expose_secret(), "r-old");
+        clear_session(client_id);
+    }
+}

@@ -6,7 +6,6 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::password_policy::PasswordPolicy;
-use leptos_cognito_core::validation::FieldError;
 
 /// The pool's password policy (from `config.json`), provided by the app for new passwords.
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,20 +16,6 @@ impl PoolPolicy {
     pub fn use_policy() -> PasswordPolicy {
         use_context::<PoolPolicy>().unwrap_or_default().0
     }
-}
-
-/// A field's error: none until the form is first submitted, then live as the value changes.
-pub fn after_submit(
-    submitted: RwSignal<bool>,
-    check: impl Fn() -> Option<FieldError> + Send + Sync + 'static,
-) -> Signal<Option<Text>> {
-    Signal::derive(move || {
-        if submitted.get() {
-            check().map(Text::Field)
-        } else {
-            None
-        }
-    })
 }
 
 /// The ids an input is described by: its error, then its list of unmet rules, when shown.
@@ -176,5 +161,178 @@ pub fn PasswordField(
             <FieldMessage id=error_id error/>
             {rules}
         </div>
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::components::LanguageSwitcher;
+    use crate::i18n::I18n;
+    use crate::test_dom::{find, mount};
+    use leptos::task::tick;
+    use leptos_cognito_core::validation::FieldError;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::{Element, HtmlElement};
+
+    #[wasm_bindgen_test]
+    async fn text_field_links_its_label_and_error() {
+        let error = RwSignal::new(None::<Text>);
+        let container = mount(move || {
+            view! {
+                <TextField id="t-email" label=Text::Email kind="email" autocomplete="username"
+                    value=RwSignal::new(String::new()) error=error/>
+            }
+        });
+        let input = find(&container, "input");
+        assert_eq!(
+            find(&container, "label").get_attribute("for").as_deref(),
+            Some("t-email")
+        );
+        assert_eq!(input.id(), "t-email");
+        assert_eq!(input.get_attribute("aria-invalid"), None);
+
+        error.set(Some(Text::Field(FieldError::EmailMissing)));
+        tick().await;
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+        let described_by = input.get_attribute("aria-describedby").unwrap();
+        let message = document().get_element_by_id(&described_by).unwrap();
+        assert_eq!(
+            message.text_content().as_deref(),
+            Some("Enter your email address.")
+        );
+
+        error.set(None);
+        tick().await;
+        assert_eq!(input.get_attribute("aria-invalid"), None);
+        assert_eq!(input.get_attribute("aria-describedby"), None);
+    }
+
+    /// The texts of the list items in the container's list.
+    fn list_items(container: &Element) -> Vec<String> {
+        let mut items = Vec::new();
+        let mut item = find(container, "ul").first_element_child();
+        while let Some(li) = item {
+            items.extend(li.text_content());
+            item = li.next_element_sibling();
+        }
+        items
+    }
+
+    #[wasm_bindgen_test]
+    async fn password_field_lists_every_unmet_rule_as_it_is_typed() {
+        let value = RwSignal::new(String::new());
+        let error = RwSignal::new(None::<Text>);
+        let container = mount(move || {
+            view! {
+                <PasswordField id="t-new" label=Text::NewPassword autocomplete="new-password"
+                    value=value error=error policy=PasswordPolicy::default()/>
+            }
+        });
+        let input = find(&container, "input");
+        value.set("inv".into());
+        tick().await;
+        assert_eq!(
+            list_items(&container),
+            [
+                "Password must have at least 8 characters",
+                "Password must have upper case letters",
+                "Password must have numbers",
+                "Password must have special characters",
+            ]
+        );
+        let rules_id = find(&container, "ul").id();
+        assert_eq!(
+            input.get_attribute("aria-describedby").as_deref(),
+            Some(rules_id.as_str())
+        );
+        assert_eq!(input.get_attribute("aria-invalid"), None);
+
+        error.set(Some(Text::Field(FieldError::PasswordTooWeak)));
+        tick().await;
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(
+            input.get_attribute("aria-describedby"),
+            Some(format!("t-new-error {rules_id}"))
+        );
+
+        value.set("Correct-Horse-9".into());
+        error.set(None);
+        tick().await;
+        assert!(list_items(&container).is_empty());
+        assert!(find(&container, "ul").has_attribute("hidden"));
+        assert_eq!(input.get_attribute("aria-describedby"), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn password_field_can_be_revealed_and_hidden() {
+        let container = mount(move || {
+            view! {
+                <PasswordField id="t-current" label=Text::Password autocomplete="current-password"
+                    value=RwSignal::new(String::new()) error=RwSignal::new(None::<Text>)/>
+            }
+        });
+        let input = find(&container, "input");
+        let toggle = find(&container, "button").unchecked_into::<HtmlElement>();
+        assert_eq!(input.get_attribute("type").as_deref(), Some("password"));
+        assert_eq!(
+            toggle.get_attribute("aria-pressed").as_deref(),
+            Some("false")
+        );
+        assert_eq!(toggle.text_content().as_deref(), Some("Show password"));
+        assert!(container.query_selector("ul").unwrap().is_none());
+        toggle.click();
+        tick().await;
+        assert_eq!(input.get_attribute("type").as_deref(), Some("text"));
+        assert_eq!(
+            toggle.get_attribute("aria-pressed").as_deref(),
+            Some("true")
+        );
+        toggle.click();
+        tick().await;
+        assert_eq!(input.get_attribute("type").as_deref(), Some("password"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn switching_language_rewords_the_page_and_is_remembered() {
+        let storage = window().local_storage().unwrap().unwrap();
+        storage.remove_item("leptos-cognito.lang").unwrap();
+        let container = mount(move || {
+            I18n::provide();
+            view! {
+                <LanguageSwitcher/>
+                <TextField id="t-lang" label=Text::Email kind="email" autocomplete="username"
+                    value=RwSignal::new(String::new()) error=RwSignal::new(None::<Text>)/>
+            }
+        });
+        let japanese = find(&container, "button[lang=ja]").unchecked_into::<HtmlElement>();
+        japanese.click();
+        tick().await;
+        assert_eq!(
+            find(&container, "label").text_content().as_deref(),
+            Some("メールアドレス")
+        );
+        assert_eq!(
+            japanese.get_attribute("aria-pressed").as_deref(),
+            Some("true")
+        );
+        let root = document().document_element().unwrap();
+        assert_eq!(root.get_attribute("lang").as_deref(), Some("ja"));
+        assert_eq!(
+            storage.get_item("leptos-cognito.lang").unwrap().as_deref(),
+            Some("ja")
+        );
+
+        find(&container, "button[lang=en]")
+            .unchecked_into::<HtmlElement>()
+            .click();
+        tick().await;
+        assert_eq!(
+            find(&container, "label").text_content().as_deref(),
+            Some("Email")
+        );
+        assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+        storage.remove_item("leptos-cognito.lang").unwrap();
     }
 }

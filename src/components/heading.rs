@@ -8,8 +8,13 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 
+/// The page's `<h1>` with `text` in the user's language, also the tab title (followed by the site's
+/// `title` from `config.json`); it takes focus when it appears.
 #[component]
-pub fn PageHeading(text: Text) -> impl IntoView {
+pub fn PageHeading(
+    /// What the page is.
+    text: Text,
+) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H1>::new();
     let words = Memo::new(move |_| i18n.t(&text));

@@ -5,6 +5,10 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{Lang, Text};
 
+/// One button per language the pages speak, named in that language; the current one is pressed,
+/// and a choice is remembered for the next visit. Put it anywhere inside an [`I18n::provide`].
+///
+/// [`I18n::provide`]: crate::I18n::provide
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();

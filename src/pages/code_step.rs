@@ -1,12 +1,18 @@
-//! What the two "enter the emailed code" pages share (confirming an account, resetting a
-//! password): how the code is read, the line saying where the code went, and the one message
-//! of two actions.
+//! What every page that asks for an emailed code shares (confirming an account, resetting a
+//! password): how the code is read, the line saying where the code went, sending the code again,
+//! and the one message of the page's two actions.
 
+use crate::components::{ActionButton, ErrorAlert, Field, StatusNote, TextField};
 use crate::handoff::Handoff;
+use crate::i18n::use_i18n;
+use crate::session::{use_session, Client};
 use leptos::prelude::*;
+use leptos_cognito_core::api::CodeDeliveryDetails;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::problem::Problem;
-use leptos_cognito_core::validation::{normalize_code, normalize_email, FieldError};
+use leptos_cognito_core::validation::{normalize_code, FieldError};
+use leptos_cognito_core::CognitoError;
+use std::future::Future;
 
 /// The code as typed, ready to send: NFKC first, so the full-width digits a Japanese IME types
 /// count as digits. The browser's own `normalize` does it; the wasm carries no Unicode tables.
@@ -15,51 +21,126 @@ pub fn checked_code(typed: &str) -> Result<String, FieldError> {
     normalize_code(&String::from(nfkc))
 }
 
-/// "We sent a code to a***@e***." — Cognito's masked address, else the one typed — and, after a
-/// resend, that a new code is on its way.
-pub fn code_sent_line(
-    handoff: Handoff,
-    email: RwSignal<String>,
-    sent_again: Signal<bool>,
-) -> Signal<Option<Text>> {
-    Signal::derive(move || {
-        let masked = handoff
-            .delivery
-            .with(|delivery| delivery.as_ref().and_then(|d| d.destination.clone()));
-        let typed = email.with(|email| (!email.is_empty()).then(|| email.clone()));
-        Some(Text::CodeSent {
-            to: masked.or(typed),
-            again: sent_again.get(),
-        })
-    })
+/// A page's main action on the code (`main`) beside "Send a new code", which asks Cognito for
+/// another one for the address in `email`. Cheap to copy.
+pub struct CodeStep<M: 'static> {
+    main: Action<M, Option<Problem>>,
+    resend: Action<String, Result<(), Problem>>,
+    email: Field<String>,
+    typed_email: RwSignal<String>,
+    /// Reached without an address in hand (e.g. after a reload): the page asks for it.
+    ask_email: bool,
 }
 
-/// The problem to show: none while either action runs, else the main action's failure (cleared
-/// when a code is sent again), else the resend's.
-pub fn latest_problem(
-    busy: Signal<bool>,
-    main: Signal<Option<Problem>>,
-    resend: Signal<Option<Problem>>,
-) -> Signal<Option<Text>> {
-    Signal::derive(move || {
-        if busy.get() {
-            None
-        } else {
-            main.get().or_else(|| resend.get()).map(Text::Problem)
+impl<M> Clone for CodeStep<M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M> Copy for CodeStep<M> {}
+
+impl<M: Send + Sync + 'static> CodeStep<M> {
+    /// `send` asks Cognito for a new code, which goes where its answer says.
+    pub fn new<Sent>(
+        main: Action<M, Option<Problem>>,
+        email: Field<String>,
+        typed_email: RwSignal<String>,
+        send: impl Fn(Client, String) -> Sent + 'static,
+    ) -> Self
+    where
+        Sent: Future<Output = Result<Option<CodeDeliveryDetails>, CognitoError>> + 'static,
+    {
+        let client = use_session().client();
+        let handoff = Handoff::use_handoff();
+        let resend = Action::new_local(move |email: &String| {
+            let (sent, email) = (send(client.clone(), email.clone()), email.clone());
+            async move {
+                let delivery = sent.await.map_err(|error| error.problem())?;
+                handoff.awaiting_code(email, delivery);
+                Ok::<_, Problem>(())
+            }
+        });
+        Self {
+            main,
+            resend,
+            email,
+            typed_email,
+            ask_email: handoff.email.get_untracked().is_none(),
         }
-    })
-}
+    }
 
-/// Checks the address for a button that needs it: normalised in place and returned, or `None`
-/// with the field flagged from now on.
-pub fn email_check(
-    email: RwSignal<String>,
-    checked: RwSignal<bool>,
-) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        checked.set(true);
-        let normalized = normalize_email(&email.get_untracked()).ok()?;
-        email.set(normalized.clone());
-        Some(normalized)
+    /// While either action runs.
+    pub fn busy(&self) -> Signal<bool> {
+        let (main, resend) = (self.main, self.resend);
+        Signal::derive(move || main.pending().get() || resend.pending().get())
+    }
+
+    /// Sends a new code, if the address is right (else it shows the address's error).
+    fn send_again(&self) {
+        if self.busy().get_untracked() {
+            return;
+        }
+        if let Some(email) = self.email.check() {
+            // The new code supersedes what the last attempt said about the old one.
+            self.main.value().set(None);
+            self.resend.dispatch(email);
+        }
+    }
+
+    /// "We sent a code to a***@e***." — Cognito's masked address, else the one typed — and,
+    /// after a resend, that a new code is on its way.
+    pub fn sent_note(&self) -> impl IntoView {
+        let (handoff, resend, typed) = (Handoff::use_handoff(), self.resend, self.typed_email);
+        let line = use_i18n().words(move || {
+            let masked = handoff
+                .delivery
+                .with(|delivery| delivery.as_ref().and_then(|d| d.destination.clone()));
+            let typed = typed.with(|email| (!email.is_empty()).then(|| email.clone()));
+            Some(Text::CodeSent {
+                to: masked.or(typed),
+                again: matches!(resend.value().get(), Some(Ok(()))),
+            })
+        });
+        view! { <StatusNote message=line/> }
+    }
+
+    /// The address's input, when the page has to ask for it.
+    pub fn email_input(&self) -> impl IntoView {
+        let (email, value) = (self.email, self.typed_email);
+        self.ask_email.then(|| view! {
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value error=email.error()/>
+        })
+    }
+
+    /// The problem to show: none while either action runs, else the main action's failure
+    /// (cleared when a code is sent again), else the resend's.
+    pub fn failure_alert(&self) -> impl IntoView {
+        let (busy, main, resend) = (self.busy(), self.main, self.resend);
+        let failure = use_i18n().words(move || {
+            if busy.get() {
+                return None;
+            }
+            let resent = move || resend.value().get().and_then(Result::err);
+            main.value()
+                .get()
+                .flatten()
+                .or_else(resent)
+                .map(Text::Problem)
+        });
+        view! { <ErrorAlert message=failure/> }
+    }
+
+    /// The "Send a new code" button.
+    pub fn resend_button(&self) -> impl IntoView {
+        let step = *self;
+        view! {
+            <ActionButton
+                label=Text::ResendCode
+                pending=self.resend.pending()
+                disabled=self.busy()
+                on_click=move || step.send_again()
+            />
+        }
     }
 }

@@ -1,13 +1,10 @@
-use crate::components::{
-    after_submit, focus_first_invalid, ErrorAlert, PageHeading, SignedOutOnly, SubmitButton,
-    TextField,
-};
+use crate::components::{ErrorAlert, Form, PageHeading, SignedOutOnly, SubmitButton, TextField};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
-use leptos_cognito_core::validation::normalize_email;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -28,8 +25,8 @@ fn ForgotPasswordForm() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
-    let submitted = RwSignal::new(false);
-    let email_error = after_submit(submitted, move || normalize_email(&email.get()).err());
+    let form = Form::default();
+    let email_field = form.email(email);
 
     let send = Action::new_local(move |email: &String| {
         let (client, email, navigate) = (client.clone(), email.clone(), navigate.clone());
@@ -37,7 +34,7 @@ fn ForgotPasswordForm() -> impl IntoView {
             match client.forgot_password(&email).await {
                 Ok(delivery) => {
                     handoff.awaiting_code(email, delivery);
-                    navigate("/reset-password", Default::default());
+                    navigate(AuthRoute::ResetPassword.path(), Default::default());
                     None
                 }
                 Err(error) => Some(error.problem()),
@@ -51,31 +48,20 @@ fn ForgotPasswordForm() -> impl IntoView {
             .flatten()
     });
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
+    let on_submit = form.on_submit(pending, move || {
+        if let Some(email) = email_field.value() {
+            send.dispatch(email);
         }
-        submitted.set(true);
-        match normalize_email(&email.get_untracked()) {
-            Ok(normalized) => {
-                email.set(normalized.clone());
-                send.dispatch(normalized);
-            }
-            Err(_) => {
-                focus_first_invalid(&[("email", true)]);
-            }
-        }
-    };
+    });
 
     view! {
         <PageHeading text=Text::ForgotPasswordTitle/>
         <p>{i18n.tr(Text::ForgotPasswordIntro)}</p>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::SendCode pending=pending/>
         </form>
-        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

@@ -1,16 +1,15 @@
 use crate::components::{
-    after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, PoolPolicy,
-    SignedOutOnly, SubmitButton,
+    ErrorAlert, Form, PageHeading, PasswordField, PoolPolicy, SignedOutOnly, SubmitButton,
 };
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::api::ChallengeName;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::validation::{check_new_password, passwords_match};
 use leptos_router::components::A;
 
 /// For a user an administrator created: the sign-in stopped at `NEW_PASSWORD_REQUIRED`, and the
@@ -32,15 +31,9 @@ fn NewPasswordForm() -> impl IntoView {
     let policy = PoolPolicy::use_policy();
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
-    let password_error = after_submit(submitted, move || {
-        check_new_password(&policy, &password.get())
-            .err()
-            .map(|(error, _)| error)
-    });
-    let confirmation_error = after_submit(submitted, move || {
-        passwords_match(&password.get(), &confirmation.get()).err()
-    });
+    let form = Form::default();
+    let password_field = form.new_password("new-password", password, policy);
+    let confirmation_field = form.confirmation(password, confirmation);
 
     let complete = Action::new_local(move |password: &Password| {
         let password = password.clone();
@@ -87,34 +80,19 @@ fn NewPasswordForm() -> impl IntoView {
             .map(Text::Problem)
     });
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        submitted.set(true);
-        let (typed, confirmed) = (password.get_untracked(), confirmation.get_untracked());
-        if focus_first_invalid(&[
-            ("new-password", check_new_password(&policy, &typed).is_err()),
-            (
-                "confirm-password",
-                passwords_match(&typed, &confirmed).is_err(),
-            ),
-        ]) {
-            return;
-        }
-        complete.dispatch(Password::new(typed));
-    };
+    let on_submit = form.on_submit(pending, move || {
+        complete.dispatch(Password::new(password.get_untracked()));
+    });
 
     view! {
         <PageHeading text=Text::NewPasswordTitle/>
         <p>{i18n.tr(Text::NewPasswordIntro)}</p>
         <form on:submit=on_submit novalidate>
-            <PasswordField id="new-password" label=Text::NewPassword autocomplete="new-password" value=password error=password_error policy=policy/>
-            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_error/>
+            <PasswordField id="new-password" label=Text::NewPassword autocomplete="new-password" value=password error=password_field.error() policy=policy/>
+            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::ChangePasswordButton pending=pending/>
         </form>
-        <p class="switch"><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

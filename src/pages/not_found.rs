@@ -1,5 +1,6 @@
 use crate::components::PageHeading;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_router::components::A;
@@ -10,6 +11,6 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageHeading text=Text::PageNotFound/>
-        <p><A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A></p>
+        <p><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }
 }

@@ -1,8 +1,9 @@
 use super::session_health::SessionHealth;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
-use crate::embed::ReturnRefusedNote;
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::return_to::ReturnRefusedNote;
+use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{Lang, Text};
@@ -60,7 +61,7 @@ fn SessionDetails() -> impl IntoView {
         </dl>
         <ReturnRefusedNote/>
         <SessionHealth/>
-        <p><A href="/change-password">{i18n.tr(Text::ChangePasswordTitle)}</A></p>
+        <p><A href=AuthRoute::ChangePassword.path()>{i18n.tr(Text::ChangePasswordTitle)}</A></p>
         <div class="actions">
             <button
                 type="button"

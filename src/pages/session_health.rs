@@ -1,9 +1,8 @@
 use crate::components::{ErrorAlert, StatusNote};
 use crate::i18n::use_i18n;
-use crate::session::{use_session, SessionError, SessionState};
+use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{Lang, Text};
-use leptos_cognito_core::problem::Problem;
 
 /// A time in milliseconds since the Unix epoch as the user's local time of day.
 fn local_time_ms(epoch_ms: u64, lang: Lang) -> String {
@@ -22,10 +21,7 @@ pub fn SessionHealth() -> impl IntoView {
         _ => None,
     };
     let check = Action::new_local(move |_: &()| async move {
-        let access = session.access_token().await.map_err(|e| match e {
-            SessionError::SignedOut => Problem::SessionExpired,
-            SessionError::Refresh(e) => e.problem(),
-        })?;
+        let access = session.access_token().await.map_err(|e| e.problem())?;
         session
             .client()
             .get_user(&access)

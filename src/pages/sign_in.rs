@@ -1,17 +1,17 @@
 use super::sign_out_report::SignOutReport;
 use crate::components::{
-    after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, SignedOutOnly,
-    StatusNote, SubmitButton, TextField,
+    ErrorAlert, Form, PageHeading, PasswordField, SignedOutOnly, StatusNote, SubmitButton,
+    TextField,
 };
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::{is_unconfirmed, use_session};
 use leptos::prelude::*;
 use leptos_cognito_core::api::ChallengeName;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::validation::{normalize_email, require_password};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -35,9 +35,9 @@ fn SignInForm() -> impl IntoView {
     let notice = RwSignal::new(handoff.take_notice());
     let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
     let password = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
-    let email_error = after_submit(submitted, move || normalize_email(&email.get()).err());
-    let password_error = after_submit(submitted, move || require_password(&password.get()).err());
+    let form = Form::default();
+    let email_field = form.email(email);
+    let password_field = form.password("password", password);
 
     let sign_in = Action::new_local(move |(email, password): &(String, Password)| {
         let (email, password, navigate) = (email.clone(), password.clone(), navigate.clone());
@@ -46,7 +46,7 @@ fn SignInForm() -> impl IntoView {
                 Ok(None) => None,
                 Ok(Some(challenge)) if challenge.name == ChallengeName::NewPasswordRequired => {
                     handoff.set_challenge(PendingChallenge { email, challenge });
-                    navigate("/new-password", Default::default());
+                    navigate(AuthRoute::NewPassword.path(), Default::default());
                     None
                 }
                 Ok(Some(challenge)) => {
@@ -54,7 +54,7 @@ fn SignInForm() -> impl IntoView {
                 }
                 Err(error) if is_unconfirmed(&error) => {
                     handoff.awaiting_code(email, None);
-                    navigate("/confirm", Default::default());
+                    navigate(AuthRoute::Confirm.path(), Default::default());
                     None
                 }
                 Err(error) => Some(error.problem()),
@@ -74,25 +74,14 @@ fn SignInForm() -> impl IntoView {
             .or_else(|| session.ended().get().then_some(Text::SessionEnded))
     });
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
+    let submit = form.on_submit(pending, move || {
+        if let (Some(email), Some(())) = (email_field.value(), password_field.value()) {
+            sign_in.dispatch((email, Password::new(password.get_untracked())));
         }
+    });
+    let on_submit = move |ev| {
         notice.set(None);
-        submitted.set(true);
-        let checked_email = normalize_email(&email.get_untracked());
-        let password_refused = require_password(&password.get_untracked()).is_err();
-        if focus_first_invalid(&[
-            ("email", checked_email.is_err()),
-            ("password", password_refused),
-        ]) {
-            return;
-        }
-        if let Ok(normalized) = checked_email {
-            email.set(normalized.clone());
-            sign_in.dispatch((normalized, Password::new(password.get_untracked())));
-        }
+        submit(ev);
     };
 
     view! {
@@ -100,10 +89,10 @@ fn SignInForm() -> impl IntoView {
         <StatusNote message=i18n.words(move || notice.get())/>
         <SignOutReport/>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
-            <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_error/>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_field.error()/>
             <p class="aside">
-                <A href="/forgot-password" on:click=move |_| {
+                <A href=AuthRoute::ForgotPassword.path() on:click=move |_| {
                     let typed = email.get_untracked();
                     handoff.email.set((!typed.trim().is_empty()).then_some(typed));
                 }>{i18n.tr(Text::ForgotPasswordLink)}</A>
@@ -112,7 +101,7 @@ fn SignInForm() -> impl IntoView {
             <SubmitButton label=Text::SignIn pending=pending/>
         </form>
         <p class="switch">
-            {i18n.tr(Text::NoAccountYet)} " " <A href="/sign-up">{i18n.tr(Text::CreateAnAccount)}</A>
+            {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
         </p>
     }
 }

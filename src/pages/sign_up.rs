@@ -1,14 +1,14 @@
 use crate::components::{
-    after_submit, focus_first_invalid, ErrorAlert, PageHeading, PasswordField, PoolPolicy,
-    SignedOutOnly, SubmitButton, TextField,
+    ErrorAlert, Form, PageHeading, PasswordField, PoolPolicy, SignedOutOnly, SubmitButton,
+    TextField,
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::validation::{check_new_password, normalize_email, passwords_match};
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -33,16 +33,10 @@ fn SignUpForm() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
-    let submitted = RwSignal::new(false);
-    let email_error = after_submit(submitted, move || normalize_email(&email.get()).err());
-    let password_error = after_submit(submitted, move || {
-        check_new_password(&policy, &password.get())
-            .err()
-            .map(|(error, _)| error)
-    });
-    let confirmation_error = after_submit(submitted, move || {
-        passwords_match(&password.get(), &confirmation.get()).err()
-    });
+    let form = Form::default();
+    let email_field = form.email(email);
+    let password_field = form.new_password("password", password, policy);
+    let confirmation_field = form.confirmation(password, confirmation);
 
     let sign_up = Action::new_local(move |(email, password): &(String, Password)| {
         let (client, email, password, navigate) = (
@@ -59,12 +53,12 @@ fn SignUpForm() -> impl IntoView {
             if response.user_confirmed {
                 handoff.email.set(Some(email));
                 handoff.leave_notice(Text::AccountReady);
-                navigate("/sign-in", Default::default());
+                navigate(AuthRoute::SignIn.path(), Default::default());
             } else {
                 handoff.awaiting_code(email.clone(), response.code_delivery_details);
                 // Only for signing in right after the code is confirmed; dropped then.
                 handoff.keep_sign_up_password(email, password);
-                navigate("/confirm", Default::default());
+                navigate(AuthRoute::Confirm.path(), Default::default());
             }
             None
         }
@@ -76,41 +70,23 @@ fn SignUpForm() -> impl IntoView {
             .flatten()
     });
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
+    let on_submit = form.on_submit(pending, move || {
+        if let Some(email) = email_field.value() {
+            sign_up.dispatch((email, Password::new(password.get_untracked())));
         }
-        submitted.set(true);
-        let (typed, confirmed) = (password.get_untracked(), confirmation.get_untracked());
-        let checked_email = normalize_email(&email.get_untracked());
-        if focus_first_invalid(&[
-            ("email", checked_email.is_err()),
-            ("password", check_new_password(&policy, &typed).is_err()),
-            (
-                "confirm-password",
-                passwords_match(&typed, &confirmed).is_err(),
-            ),
-        ]) {
-            return;
-        }
-        if let Ok(normalized) = checked_email {
-            email.set(normalized.clone());
-            sign_up.dispatch((normalized, Password::new(typed)));
-        }
-    };
+    });
 
     view! {
         <PageHeading text=Text::CreateAnAccount/>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_error/>
-            <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_error policy=policy/>
-            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_error/>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_field.error() policy=policy/>
+            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::CreateAccountButton pending=pending/>
         </form>
         <p class="switch">
-            {i18n.tr(Text::HaveAnAccount)} " " <A href="/sign-in">{i18n.tr(Text::BackToSignIn)}</A>
+            {i18n.tr(Text::HaveAnAccount)} " " <A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A>
         </p>
     }
 }

@@ -12,7 +12,7 @@ mod sign_out;
 mod tabs;
 
 pub use refresh::SessionError;
-pub use sign_out::{SignOutScope, UnfinishedSignOut};
+pub(crate) use sign_out::{SignOutScope, UnfinishedSignOut};
 
 use crate::clock;
 use crate::storage;
@@ -38,7 +38,9 @@ pub type Client = CognitoClient<FetchTransport>;
 /// persisted.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// The user's address: the id token's `email` claim, else the one typed to sign in.
     pub email: String,
+    /// The id, access and refresh tokens (printed as `[redacted]`).
     pub tokens: Tokens,
     /// When these tokens arrived, and when they will be refreshed and expire.
     pub schedule: RefreshSchedule,
@@ -51,19 +53,27 @@ pub struct Session {
 
 // One value per app, in a signal: boxing the signed-in variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
+/// Where the session stands, with the signed-in user's tokens.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum SessionState {
     /// A stored refresh token is being exchanged for tokens (and retried through faults).
     Restoring,
+    /// Nobody is signed in.
     SignedOut,
+    /// Somebody is.
     SignedIn(Session),
 }
 
 /// Which of the three states the session is in, for views that only care about that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Phase {
+    /// A stored session is being restored.
     Restoring,
+    /// Nobody is signed in.
     SignedOut,
+    /// Somebody is.
     SignedIn,
 }
 
@@ -95,7 +105,7 @@ pub struct SessionCtx {
     auth_flow: leptos_cognito_core::AuthFlow,
 }
 
-/// The session of the enclosing [`SessionCtx::provide`].
+/// The session of the enclosing [`AuthProvider`](crate::AuthProvider) (panics outside one).
 pub fn use_session() -> SessionCtx {
     expect_context()
 }
@@ -103,7 +113,7 @@ pub fn use_session() -> SessionCtx {
 impl SessionCtx {
     /// Creates the session for a pool, provides it as context, restores a stored session, and
     /// starts listening to the other tabs. Everything it starts stops with the calling owner.
-    pub fn provide(config: &AppConfig) -> Self {
+    pub(crate) fn provide(config: &AppConfig) -> Self {
         let client = Client::new(
             &config.endpoint,
             &config.user_pool_id,
@@ -155,14 +165,18 @@ impl SessionCtx {
         !self.state.is_disposed()
     }
 
+    /// A Cognito client for this pool's app client, for calls of your own (`GetUser` with
+    /// [`access_token`](Self::access_token)).
     pub fn client(&self) -> Client {
         self.client.get_value()
     }
 
+    /// The session's state (a signal: views that read it follow it).
     pub fn state(&self) -> ReadSignal<SessionState> {
         self.state.read_only()
     }
 
+    /// Which of the three states the session is in (tracked).
     pub fn phase(&self) -> Phase {
         self.state.with(|state| match state {
             SessionState::Restoring => Phase::Restoring,
@@ -376,6 +390,6 @@ impl SessionCtx {
 }
 
 /// True when a sign-in failed only because the account awaits its confirmation code.
-pub fn is_unconfirmed(error: &CognitoError) -> bool {
+pub(crate) fn is_unconfirmed(error: &CognitoError) -> bool {
     error.code() == Some(ErrorCode::UserNotConfirmed)
 }

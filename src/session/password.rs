@@ -2,7 +2,6 @@
 //! administrator created (`NEW_PASSWORD_REQUIRED`), and changing the password while signed in.
 
 use super::SessionCtx;
-use super::SessionError;
 use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo};
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
@@ -41,10 +40,7 @@ impl SessionCtx {
         previous: Password,
         proposed: Password,
     ) -> Result<(), Problem> {
-        let access = self.access_token().await.map_err(|error| match error {
-            SessionError::SignedOut => Problem::SessionExpired,
-            SessionError::Refresh(error) => error.problem(),
-        })?;
+        let access = self.access_token().await.map_err(|error| error.problem())?;
         self.client()
             .change_password(&access, previous, proposed)
             .await

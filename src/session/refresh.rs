@@ -10,6 +10,7 @@ use gloo_timers::callback::Timeout;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::schedule::retry_delay_ms;
 use leptos_cognito_core::secret::{AccessToken, RefreshToken};
 use leptos_cognito_core::session_rules::{
@@ -27,12 +28,24 @@ const AWAIT_TABS_MS: u32 = 1_500;
 
 /// Why no access token could be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SessionError {
+    /// Nobody is signed in.
     #[error("Nobody is signed in.")]
     SignedOut,
     /// The token had expired and the refresh failed (the session may still recover).
     #[error("the session could not be refreshed: {0}")]
     Refresh(CognitoError),
+}
+
+impl SessionError {
+    /// What to tell the user.
+    pub fn problem(&self) -> Problem {
+        match self {
+            Self::SignedOut => Problem::SessionExpired,
+            Self::Refresh(error) => error.problem(),
+        }
+    }
 }
 
 impl SessionCtx {

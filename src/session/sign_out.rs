@@ -47,7 +47,7 @@ impl UnfinishedSignOut {
 
 impl SessionCtx {
     /// How the last sign-out went, until the next sign-in.
-    pub fn sign_out_report(&self) -> ReadSignal<Option<UnfinishedSignOut>> {
+    pub(crate) fn sign_out_report(&self) -> ReadSignal<Option<UnfinishedSignOut>> {
         self.unfinished_sign_out.read_only()
     }
 
@@ -100,7 +100,7 @@ impl SessionCtx {
     }
 
     /// Tries again what the last sign-out could not do at the server.
-    pub async fn retry_sign_out(&self) {
+    pub(crate) async fn retry_sign_out(&self) {
         let Some(UnfinishedSignOut::Pending {
             scope,
             retry_with: Some(refresh),

@@ -1,28 +1,19 @@
 //! A host app that uses leptos-cognito as a library: it reads `config.json` like the sign-in
-//! app does, mounts the library's pages at their fixed paths inside an [`AuthProvider`], and
-//! keeps `/` for signed-in users. A signed-out visitor to `/` is sent to
-//! `/sign-in?return_to=/` and comes back after signing in.
+//! app does, mounts the library's pages ([`AuthRoutes`]) beside its own route inside an
+//! [`AuthProvider`], and keeps `/` for signed-in users with [`RequireAuth`]: a signed-out
+//! visitor to `/` is sent to `/sign-in?return_to=%2F` and comes back after signing in.
 //!
 //! Build it from this folder with `trunk build --release --offline`; serve `dist/` with a
 //! `config.json` beside `index.html` on a host that answers unknown paths with `index.html`.
 
 use leptos::prelude::*;
-use leptos_cognito::components::{ErrorAlert, LanguageSwitcher, PageHeading};
 use leptos_cognito::core::i18n::Text;
-use leptos_cognito::core::problem::Problem;
-use leptos_cognito::i18n::{use_i18n, I18n};
-use leptos_cognito::pages::{
-    ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
-    NotFoundPage, ResetPasswordPage, SessionPage, SignInPage, SignUpPage,
+use leptos_cognito::{
+    load_config, use_i18n, use_session, AuthProvider, AuthRoutes, ConfigErrorPage, ErrorAlert,
+    I18n, LanguageSwitcher, NotFoundPage, PageHeading, RequireAuth, SessionState,
 };
-use leptos_cognito::session::{Phase, SessionError, SessionState};
-use leptos_cognito::{load_config, use_session, AuthProvider};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-
-/// Where a signed-out visitor of the protected route goes: the library's sign-in page, asked to
-/// send the user back here afterwards.
-const SIGN_IN: &str = "/sign-in?return_to=%2F";
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -40,21 +31,14 @@ fn Host() -> impl IntoView {
             {move || match config.get() {
                 None => view! { <p class="loading" role="status">{i18n.tr(Text::Loading)}</p> }.into_any(),
                 Some(Ok(config)) => view! {
-                    <AuthProvider config>
-                        <Router>
+                    <Router>
+                        <AuthProvider config>
                             <Routes fallback=NotFoundPage>
                                 <Route path=path!("/") view=Protected/>
-                                <Route path=path!("/sign-in") view=SignInPage/>
-                                <Route path=path!("/sign-up") view=SignUpPage/>
-                                <Route path=path!("/confirm") view=ConfirmPage/>
-                                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
-                                <Route path=path!("/reset-password") view=ResetPasswordPage/>
-                                <Route path=path!("/new-password") view=NewPasswordPage/>
-                                <Route path=path!("/session") view=SessionPage/>
-                                <Route path=path!("/change-password") view=ChangePasswordPage/>
+                                <AuthRoutes/>
                             </Routes>
-                        </Router>
-                    </AuthProvider>
+                        </AuthProvider>
+                    </Router>
                 }.into_any(),
                 Some(Err(error)) => view! { <ConfigErrorPage error/> }.into_any(),
             }}
@@ -62,26 +46,18 @@ fn Host() -> impl IntoView {
     }
 }
 
-/// The protected route: the greeting for a signed-in user; anyone else goes to sign in.
+/// The protected route: the greeting, for signed-in users only.
 #[component]
 fn Protected() -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
-    let phase = Memo::new(move |_| session.phase());
     let email = Memo::new(move |_| match &*session.state().read() {
         SessionState::SignedIn(s) => Some(s.email.clone()),
         _ => None,
     });
-    // A page load rather than a router redirect: the sign-in page reads `?return_to=` when the
-    // provider starts.
-    Effect::new(move || {
-        if phase.get() == Phase::SignedOut {
-            let _ = window().location().replace(SIGN_IN);
-        }
-    });
-    move || match email.get() {
-        Some(email) => view! { <Greeting email/> }.into_any(),
-        None => view! { <p class="loading" role="status">{i18n.tr(Text::Loading)}</p> }.into_any(),
+    view! {
+        <RequireAuth>
+            {move || email.get().map(|email| view! { <Greeting email/> })}
+        </RequireAuth>
     }
 }
 
@@ -91,10 +67,10 @@ fn Greeting(email: String) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let user_id = LocalResource::new(move || async move {
-        let token = session.access_token().await.map_err(|error| match error {
-            SessionError::SignedOut => Problem::SessionExpired,
-            SessionError::Refresh(error) => error.problem(),
-        })?;
+        let token = session
+            .access_token()
+            .await
+            .map_err(|error| error.problem())?;
         let user = session.client().get_user(&token).await;
         user.map(|user| user.username)
             .map_err(|error| error.problem())

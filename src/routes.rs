@@ -1,0 +1,100 @@
+//! Where the pages live: [`AuthRoute`] names every path once, and [`AuthRoutes`] mounts them all
+//! in a `<Routes>`, the app's and a host's alike, so a new page is added here and nowhere else.
+
+use crate::pages::{
+    ChangePasswordPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage, ResetPasswordPage,
+    SessionPage, SignInPage, SignUpPage,
+};
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{MatchNestedRoutes, StaticSegment};
+
+/// One of the library's pages, by the path it is mounted at.
+///
+/// ```
+/// use leptos_cognito::AuthRoute;
+///
+/// assert_eq!(AuthRoute::SignIn.path(), "/sign-in");
+/// assert_eq!(AuthRoute::ChangePassword.to_string(), "/change-password");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AuthRoute {
+    /// Email and password sign-in ([`SignInPage`]).
+    SignIn,
+    /// Creating an account ([`SignUpPage`]).
+    SignUp,
+    /// Confirming a new account with the emailed code ([`ConfirmPage`]).
+    Confirm,
+    /// Asking for a password reset code ([`ForgotPasswordPage`]).
+    ForgotPassword,
+    /// Setting a new password with that code ([`ResetPasswordPage`]).
+    ResetPassword,
+    /// The password an administrator-created user must choose ([`NewPasswordPage`]).
+    NewPassword,
+    /// Who is signed in, with sign-out ([`SessionPage`]).
+    Session,
+    /// Changing the signed-in user's password ([`ChangePasswordPage`]).
+    ChangePassword,
+}
+
+impl AuthRoute {
+    /// The absolute path, for links and navigation.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Self::SignIn => "/sign-in",
+            Self::SignUp => "/sign-up",
+            Self::Confirm => "/confirm",
+            Self::ForgotPassword => "/forgot-password",
+            Self::ResetPassword => "/reset-password",
+            Self::NewPassword => "/new-password",
+            Self::Session => "/session",
+            Self::ChangePassword => "/change-password",
+        }
+    }
+
+    /// The path as the router matches it: one segment, without the slash.
+    fn segment(self) -> StaticSegment<&'static str> {
+        StaticSegment(self.path().trim_start_matches('/'))
+    }
+}
+
+impl std::fmt::Display for AuthRoute {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path())
+    }
+}
+
+/// Every page of the library at its [`AuthRoute`] path, for a `<Routes>` of the host's own, next
+/// to the host's routes. It needs an [`AuthProvider`](crate::AuthProvider) around the routes.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_cognito::{AuthRoutes, NotFoundPage};
+/// use leptos_router::components::{Route, Routes};
+/// use leptos_router::path;
+///
+/// #[component]
+/// fn HostRoutes() -> impl IntoView {
+///     view! {
+///         <Routes fallback=NotFoundPage>
+///             <Route path=path!("/") view=|| "Home"/>
+///             <AuthRoutes/>
+///         </Routes>
+///     }
+/// }
+/// ```
+#[component(transparent)]
+pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
+    view! {
+        <Route path=AuthRoute::SignIn.segment() view=SignInPage/>
+        <Route path=AuthRoute::SignUp.segment() view=SignUpPage/>
+        <Route path=AuthRoute::Confirm.segment() view=ConfirmPage/>
+        <Route path=AuthRoute::ForgotPassword.segment() view=ForgotPasswordPage/>
+        <Route path=AuthRoute::ResetPassword.segment() view=ResetPasswordPage/>
+        <Route path=AuthRoute::NewPassword.segment() view=NewPasswordPage/>
+        <Route path=AuthRoute::Session.segment() view=SessionPage/>
+        <Route path=AuthRoute::ChangePassword.segment() view=ChangePasswordPage/>
+    }
+    .into_inner()
+}
