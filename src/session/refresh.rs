@@ -109,6 +109,9 @@ impl SessionCtx {
 
     /// One refresh under the cross-tab lock, then whatever its outcome calls for.
     async fn refresh_once(self, ticket: Ticket) -> Result<(), CognitoError> {
+        if !self.is_current(ticket) {
+            return Ok(());
+        }
         let ctx = self;
         let outcome = self
             .with_refresh_lock(async move { ctx.refresh_locked(ticket).await })
@@ -168,10 +171,13 @@ impl SessionCtx {
     /// Waits briefly for another tab's announcement of the tokens stored as `announced`.
     async fn tokens_arrive(&self, announced: Option<SessionMark>, ticket: Ticket) -> bool {
         for _ in 0..AWAIT_TABS_MS / 50 {
+            if !self.is_current(ticket) {
+                return true;
+            }
             let arrived = self.held_mark().is_some_and(|held| {
                 announced.is_some_and(|a| held.sid == a.sid && held.seq >= a.seq)
             });
-            if !self.is_current(ticket) || arrived {
+            if arrived {
                 return true;
             }
             TimeoutFuture::new(50).await;

@@ -82,11 +82,15 @@ impl SessionCtx {
         let Some(refresh) = self.refresh_token_in_use() else {
             return false;
         };
+        let client = self.client();
         let result = match self.access_token().await {
-            Ok(access) => self.client().global_sign_out(&access).await,
+            Ok(access) => client.global_sign_out(&access).await,
             Err(SessionError::Refresh(error)) => Err(error),
             Err(SessionError::SignedOut) => return false,
         };
+        if !self.alive() {
+            return false;
+        }
         self.forget();
         if result.is_ok() {
             self.unfinished_sign_out
@@ -94,7 +98,7 @@ impl SessionCtx {
             return true;
         }
         // The other devices are out of reach for now; this one is revoked where it can be.
-        let revoked = self.client().revoke_token(&refresh).await;
+        let revoked = client.revoke_token(&refresh).await;
         self.settle(SignOutScope::Everywhere, result, refresh, revoked.is_ok());
         false
     }
