@@ -26,6 +26,12 @@ pub(super) type Flight = Shared<LocalBoxFuture<'static, Result<(), CognitoError>
 /// over the channel before it refreshes with the stored token itself.
 const AWAIT_TABS_MS: u32 = 1_500;
 
+/// How long a tab keeps the refresh lock after storing and announcing fresh tokens. Storage
+/// writes and channel messages reach other tabs' processes asynchronously (11 ms after the lock
+/// was handed over, in one measured double refresh); holding the lock this much longer lets
+/// both arrive before the next tab decides.
+const SETTLE_MS: u32 = 250;
+
 /// Why no access token could be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -205,7 +211,10 @@ impl SessionCtx {
             let error = match result {
                 Ok(tokens) => {
                     match completion(current, sid_at_start, stored.as_ref()) {
-                        Completion::Apply => self.establish(tokens, None, false),
+                        Completion::Apply => {
+                            self.establish(tokens, None, false);
+                            TimeoutFuture::new(SETTLE_MS).await;
+                        }
                         Completion::SignedOutElsewhere => self.leave(),
                         // Signed out (or unmounted) meanwhile: keep nothing, tell nobody; a
                         // token rotated on the way is revoked so that it cannot outlive the
