@@ -112,11 +112,6 @@ impl RefreshSchedule {
             .saturating_sub(now.since(self.received))
     }
 
-    /// How long ago these tokens arrived.
-    pub fn age_ms(&self, now: Moment) -> u64 {
-        now.since(self.received)
-    }
-
     /// Wall-clock times for people and for embedders: when the tokens arrived, when the
     /// refresh is planned, when the access token expires (ms since the Unix epoch).
     pub fn received_wall_ms(&self) -> u64 {
