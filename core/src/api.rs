@@ -1,9 +1,16 @@
 //! Request and response bodies of the Cognito Identity Provider JSON API (PascalCase on the
 //! wire). Only the fields the page uses are modelled; unknown response fields are ignored.
 
+mod challenge;
 mod challenge_name;
+mod mfa;
 
+pub use challenge::{ChallengeResponses, MfaCode, RespondToAuthChallenge};
 pub use challenge_name::ChallengeName;
+pub use mfa::{
+    AssociateSoftwareToken, AssociateSoftwareTokenResponse, Caller, MfaSettings,
+    SetUserMfaPreference, VerifySoftwareToken, VerifySoftwareTokenResponse,
+};
 
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
 use serde::{Deserialize, Serialize};
@@ -193,71 +200,6 @@ impl Operation for InitiateAuth {
     type Response = InitiateAuthResponse;
 }
 
-/// Answers a challenge from `InitiateAuth` (or from a previous answer). The reply has the same
-/// shape as `InitiateAuth`'s: tokens, or yet another challenge.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct RespondToAuthChallenge {
-    pub challenge_name: ChallengeName,
-    pub client_id: String,
-    pub challenge_responses: ChallengeResponses,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub session: Option<ChallengeSession>,
-}
-
-/// The answers this page gives, each with the parameter names Cognito expects.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum ChallengeResponses {
-    /// `PASSWORD_VERIFIER`, the second step of `USER_SRP_AUTH`.
-    PasswordVerifier {
-        #[serde(rename = "USERNAME")]
-        username: String,
-        #[serde(rename = "PASSWORD_CLAIM_SECRET_BLOCK")]
-        secret_block: String,
-        #[serde(rename = "PASSWORD_CLAIM_SIGNATURE")]
-        signature: String,
-        #[serde(rename = "TIMESTAMP")]
-        timestamp: String,
-    },
-    /// `NEW_PASSWORD_REQUIRED`, for users an administrator created with a temporary password.
-    NewPassword {
-        #[serde(rename = "USERNAME")]
-        username: String,
-        #[serde(rename = "NEW_PASSWORD")]
-        new_password: Password,
-    },
-}
-
-impl ChallengeResponses {
-    pub fn challenge_name(&self) -> ChallengeName {
-        match self {
-            Self::PasswordVerifier { .. } => ChallengeName::PasswordVerifier,
-            Self::NewPassword { .. } => ChallengeName::NewPasswordRequired,
-        }
-    }
-}
-
-impl RespondToAuthChallenge {
-    pub fn new(
-        client_id: String,
-        challenge_responses: ChallengeResponses,
-        session: Option<ChallengeSession>,
-    ) -> Self {
-        Self {
-            challenge_name: challenge_responses.challenge_name(),
-            client_id,
-            challenge_responses,
-            session,
-        }
-    }
-}
-
-impl Operation for RespondToAuthChallenge {
-    const NAME: &'static str = "RespondToAuthChallenge";
-    type Response = InitiateAuthResponse;
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthenticationResult {
@@ -308,6 +250,11 @@ pub struct GetUserResponse {
     pub username: String,
     #[serde(default)]
     pub user_attributes: Vec<AttributeType>,
+    /// The second factors turned on, by Cognito's names (`SOFTWARE_TOKEN_MFA`, ...).
+    #[serde(default, rename = "UserMFASettingList")]
+    pub user_mfa_setting_list: Vec<String>,
+    #[serde(default)]
+    pub preferred_mfa_setting: Option<String>,
 }
 
 impl Operation for GetUser {

@@ -13,6 +13,10 @@ use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
 use crate::srp::{self, SrpClient, SrpError, VerifierChallenge};
 
+mod mfa;
+
+pub use mfa::MfaChange;
+
 /// The content type Cognito's JSON API expects.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";

@@ -30,6 +30,7 @@ error_codes! {
     AliasExists = "AliasExistsException",
     CodeDeliveryFailure = "CodeDeliveryFailureException",
     CodeMismatch = "CodeMismatchException",
+    EnableSoftwareTokenMfa = "EnableSoftwareTokenMFAException",
     ExpiredCode = "ExpiredCodeException",
     Forbidden = "ForbiddenException",
     InternalError = "InternalErrorException",

@@ -71,7 +71,8 @@ impl ServiceError {
             ErrorCode::InvalidPassword => password_problem(message),
             ErrorCode::PasswordHistoryPolicyViolation => Problem::PasswordRecentlyUsed,
             ErrorCode::InvalidParameter => invalid_parameter(message),
-            ErrorCode::CodeMismatch => Problem::CodeMismatch,
+            // The authenticator app's code did not match while linking it.
+            ErrorCode::CodeMismatch | ErrorCode::EnableSoftwareTokenMfa => Problem::CodeMismatch,
             ErrorCode::ExpiredCode => Problem::ExpiredCode,
             ErrorCode::LimitExceeded => Problem::LimitExceeded,
             ErrorCode::TooManyRequests => Problem::TooManyRequests,

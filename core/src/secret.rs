@@ -58,6 +58,11 @@ secret_string!(
     /// Cognito's opaque challenge session, valid for a few minutes.
     ChallengeSession
 );
+secret_string!(
+    /// The shared key of an authenticator app (base32, Cognito's `SecretCode`): shown once at
+    /// setup, never stored.
+    TotpSecret
+);
 
 #[cfg(test)]
 mod tests {

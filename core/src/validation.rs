@@ -28,6 +28,10 @@ pub enum FieldError {
     CodeMissing,
     /// Not [`CODE_DIGITS`] digits.
     CodeMalformed,
+    /// No code from the authenticator app.
+    AppCodeMissing,
+    /// Not the [`CODE_DIGITS`] digits an authenticator app shows.
+    AppCodeMalformed,
 }
 
 /// Trims and lower-cases an email address (Cognito usernames from email are case-sensitive
@@ -103,10 +107,16 @@ pub fn check_new_password(
 /// turns the full-width digits a Japanese IME types into ASCII ones): spaces people paste
 /// around or inside it dropped, then exactly [`CODE_DIGITS`] ASCII digits.
 pub fn normalize_code(nfkc: &str) -> Result<String, FieldError> {
+    normalize_one_time_code(nfkc, &[CODE_DIGITS])
+}
+
+/// A one-time code of one of `lengths` digits, read as [`normalize_code`] reads it. Fails with
+/// [`FieldError::CodeMissing`] or [`FieldError::CodeMalformed`].
+pub fn normalize_one_time_code(nfkc: &str, lengths: &[usize]) -> Result<String, FieldError> {
     let code: String = nfkc.chars().filter(|c| !c.is_whitespace()).collect();
     if code.is_empty() {
         Err(FieldError::CodeMissing)
-    } else if code.len() == CODE_DIGITS && code.bytes().all(|b| b.is_ascii_digit()) {
+    } else if lengths.contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(code)
     } else {
         Err(FieldError::CodeMalformed)

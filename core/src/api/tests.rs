@@ -1,4 +1,5 @@
 use super::*;
+use crate::mfa::MfaMethod;
 use serde_json::json;
 
 #[test]
@@ -146,4 +147,133 @@ fn challenge_names_read_and_write_cognitos_names_and_keep_unknown_ones() {
     ))
     .unwrap();
     assert_eq!(body["ChallengeName"], "NEW_PASSWORD_REQUIRED");
+}
+
+#[test]
+fn mfa_answers_send_each_factors_own_parameter() {
+    let answer = |method| {
+        let responses = ChallengeResponses::MfaCode(MfaCode {
+            method,
+            username: "u-1".into(),
+            code: "123456".into(),
+        });
+        let name = responses.challenge_name();
+        (name.to_string(), serde_json::to_value(responses).unwrap())
+    };
+    assert_eq!(
+        answer(MfaMethod::Totp),
+        (
+            "SOFTWARE_TOKEN_MFA".into(),
+            json!({"USERNAME": "u-1", "SOFTWARE_TOKEN_MFA_CODE": "123456"})
+        )
+    );
+    assert_eq!(
+        answer(MfaMethod::Email),
+        (
+            "EMAIL_OTP".into(),
+            json!({"USERNAME": "u-1", "EMAIL_OTP_CODE": "123456"})
+        )
+    );
+    assert_eq!(
+        answer(MfaMethod::Sms),
+        (
+            "SMS_MFA".into(),
+            json!({"USERNAME": "u-1", "SMS_MFA_CODE": "123456"})
+        )
+    );
+}
+
+#[test]
+fn select_and_setup_answers() {
+    let select = RespondToAuthChallenge::new(
+        "c".into(),
+        ChallengeResponses::SelectMfaType {
+            username: "u-1".into(),
+            answer: MfaMethod::Email,
+        },
+        Some(ChallengeSession::new("s")),
+    );
+    assert_eq!(
+        serde_json::to_value(select).unwrap(),
+        json!({
+            "ChallengeName": "SELECT_MFA_TYPE",
+            "ClientId": "c",
+            "ChallengeResponses": {"USERNAME": "u-1", "ANSWER": "EMAIL_OTP"},
+            "Session": "s",
+        })
+    );
+    let after_app = ChallengeResponses::MfaSetup {
+        username: "u-1".into(),
+        email: None,
+    };
+    assert_eq!(after_app.challenge_name(), ChallengeName::MfaSetup);
+    assert_eq!(
+        serde_json::to_value(after_app).unwrap(),
+        json!({"USERNAME": "u-1"})
+    );
+    let email = ChallengeResponses::MfaSetup {
+        username: "u-1".into(),
+        email: Some("a@example.com".into()),
+    };
+    assert_eq!(
+        serde_json::to_value(email).unwrap(),
+        json!({"USERNAME": "u-1", "EMAIL": "a@example.com"})
+    );
+}
+
+#[test]
+fn software_token_calls_name_their_caller() {
+    let by_session = AssociateSoftwareToken {
+        caller: Caller::Session(ChallengeSession::new("s")),
+    };
+    assert_eq!(serde_json::to_value(by_session).unwrap(), json!({"Session": "s"}));
+    let verify = VerifySoftwareToken {
+        caller: Caller::AccessToken(AccessToken::new("a")),
+        user_code: "123456".into(),
+        friendly_device_name: Some("Phone".into()),
+    };
+    assert_eq!(
+        serde_json::to_value(verify).unwrap(),
+        json!({"AccessToken": "a", "UserCode": "123456", "FriendlyDeviceName": "Phone"})
+    );
+    let response: AssociateSoftwareTokenResponse =
+        serde_json::from_str(r#"{"SecretCode":"JBSWY3DPEHPK3PXP","Session":"s2"}"#).unwrap();
+    assert_eq!(response.secret_code.expose_secret(), "JBSWY3DPEHPK3PXP");
+    assert!(!format!("{response:?}").contains("JBSWY3DPEHPK3PXP"));
+}
+
+#[test]
+fn mfa_preference_sends_only_the_factors_it_changes() {
+    let body = SetUserMfaPreference {
+        access_token: AccessToken::new("a"),
+        totp: Some(MfaSettings {
+            enabled: true,
+            preferred_mfa: true,
+        }),
+        email: None,
+        sms: Some(MfaSettings {
+            enabled: false,
+            preferred_mfa: false,
+        }),
+    };
+    assert_eq!(
+        serde_json::to_value(body).unwrap(),
+        json!({
+            "AccessToken": "a",
+            "SoftwareTokenMfaSettings": {"Enabled": true, "PreferredMfa": true},
+            "SMSMfaSettings": {"Enabled": false, "PreferredMfa": false},
+        })
+    );
+}
+
+#[test]
+fn get_user_reads_the_mfa_settings() {
+    let user: GetUserResponse = serde_json::from_str(
+        r#"{"Username":"u-1","UserAttributes":[],"UserMFASettingList":["EMAIL_OTP","SOFTWARE_TOKEN_MFA"],"PreferredMfaSetting":"SOFTWARE_TOKEN_MFA"}"#,
+    )
+    .unwrap();
+    assert_eq!(user.user_mfa_setting_list, ["EMAIL_OTP", "SOFTWARE_TOKEN_MFA"]);
+    assert_eq!(user.preferred_mfa_setting.as_deref(), Some("SOFTWARE_TOKEN_MFA"));
+    let plain: GetUserResponse = serde_json::from_str(r#"{"Username":"u-1"}"#).unwrap();
+    assert!(plain.user_mfa_setting_list.is_empty());
 }

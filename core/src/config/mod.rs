@@ -1,16 +1,19 @@
 //! `config.json`, read at start so one build serves any user pool.
 //!
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`, and optional branding
-//! (`title`, `logoUrl`, `logoAlt`, `theme`). Unknown fields are ignored so a newer config still
+//! (`title`, `logoUrl`, `logoAlt`, `theme`), and the pool's second factors (`mfaConfiguration`,
+//! `enabledMfas`, `totpIssuer`). Unknown fields are ignored so a newer config still
 //! serves an older build. Every error names the field at fault.
 
 mod branding;
 mod endpoint;
 mod error;
+mod mfa;
 mod password_policy;
 
 pub use branding::{Branding, THEME_PROPERTIES};
 pub use error::ConfigError;
+pub use mfa::{MfaMode, MfaPolicy};
 
 use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
@@ -35,6 +38,8 @@ pub struct AppConfig {
     pub embedding: Embedding,
     /// The site's name, logo and colours.
     pub branding: Branding,
+    /// The second factors the pool takes.
+    pub mfa: MfaPolicy,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -103,6 +108,7 @@ impl AppConfig {
             },
         };
         let branding = branding::read(object)?;
+        let mfa = mfa::read(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -112,6 +118,7 @@ impl AppConfig {
             auth_flow,
             embedding,
             branding,
+            mfa,
         })
     }
 }

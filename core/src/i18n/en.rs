@@ -146,6 +146,10 @@ fn field(error: FieldError) -> Cow<'static, str> {
                 "The code is {CODE_DIGITS} digits. Enter it as it appears in the message."
             ))
         }
+        FieldError::AppCodeMissing => "Enter the code your authenticator app shows.",
+        FieldError::AppCodeMalformed => {
+            return Cow::Owned(format!("The code is the {CODE_DIGITS} digits your authenticator app shows now."))
+        }
     })
 }
 

@@ -152,6 +152,10 @@ fn field(error: FieldError) -> Cow<'static, str> {
                 "確認コードはメールに記載された{CODE_DIGITS}桁の数字で入力してください。"
             ))
         }
+        FieldError::AppCodeMissing => "認証アプリに表示されているコードを入力してください。",
+        FieldError::AppCodeMalformed => {
+            return Cow::Owned(format!("認証アプリに表示されている{CODE_DIGITS}桁の数字を入力してください。"))
+        }
     })
 }
 

@@ -94,6 +94,8 @@ fn samples() -> Vec<Text> {
             FieldError::PasswordTooWeak,
             FieldError::CodeMissing,
             FieldError::CodeMalformed,
+            FieldError::AppCodeMissing,
+            FieldError::AppCodeMalformed,
         ]
         .map(Field),
     );
@@ -147,6 +149,7 @@ fn texts_that_carry_data_show_it() {
             (FieldError::EmailTooLong, "128"),
             (FieldError::PasswordTooLong, "256"),
             (FieldError::CodeMalformed, "6"),
+            (FieldError::AppCodeMalformed, "6"),
         ] {
             let words = Text::Field(error).render(lang);
             assert!(words.contains(limit), "{words}");
