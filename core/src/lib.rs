@@ -14,6 +14,7 @@ pub mod error;
 pub mod http;
 pub mod i18n;
 pub mod mfa;
+pub mod otpauth;
 pub mod password_policy;
 pub mod problem;
 pub mod redirect;
