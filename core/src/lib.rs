@@ -13,6 +13,7 @@ pub mod embed_message;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod otpauth;
 pub mod password_policy;
 pub mod problem;
 pub mod redirect;

@@ -58,6 +58,15 @@ secret_string!(
     /// Cognito's opaque challenge session, valid for a few minutes.
     ChallengeSession
 );
+secret_string!(
+    /// The shared key of an authenticator app (base32, Cognito's `SecretCode`): whoever holds it
+    /// can make the user's one-time codes.
+    TotpSecret
+);
+secret_string!(
+    /// An `otpauth://` Key URI; it carries a [`TotpSecret`], so it is guarded the same way.
+    OtpauthUri
+);
 
 #[cfg(test)]
 mod tests {
@@ -66,12 +75,14 @@ mod tests {
     #[test]
     fn debug_never_shows_the_secret() {
         let shown = format!(
-            "{:?} {:?} {:?} {:?} {:?}",
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
             Password::new("hunter2"),
             AccessToken::new("eyJaccess"),
             IdToken::new("eyJid"),
             RefreshToken::new("refresh-secret"),
             ChallengeSession::new("session-secret"),
+            TotpSecret::new("JBSWY3DPEHPK3PXP"),
+            OtpauthUri::new("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP"),
         );
         for secret in [
             "hunter2",
@@ -79,6 +90,8 @@ mod tests {
             "eyJid",
             "refresh-secret",
             "session-secret",
+            "JBSWY3DPEHPK3PXP",
+            "otpauth://",
         ] {
             assert!(!shown.contains(secret), "{shown}");
         }
