@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod otpauth;
 pub mod password_policy;
 pub mod problem;
+pub mod qr;
 pub mod redirect;
 pub mod schedule;
 pub mod secret;
