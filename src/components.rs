@@ -1,18 +1,20 @@
 //! Small building blocks shared by the pages: labelled fields, the submit button, messages,
-//! the page heading, the language switcher, and the guards that keep signed-in and signed-out
-//! pages apart. Every word comes from the catalogue of the user's language.
+//! the page heading, the language switcher, a QR code, and the guards that keep signed-in and
+//! signed-out pages apart. Every word comes from the catalogue of the user's language.
 
 mod field;
 mod form;
 mod guards;
 mod heading;
 mod language;
+mod qr_code;
 
 pub use field::{PasswordField, PoolPolicy, TextField};
 pub use form::{Field, Form};
 pub use guards::{RequireAuth, SignedInOnly, SignedOutOnly};
 pub use heading::PageHeading;
 pub use language::LanguageSwitcher;
+pub use qr_code::QrCode;
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;

@@ -69,7 +69,7 @@ mod transport;
 mod test_dom;
 
 pub use app::App;
-pub use components::{ErrorAlert, LanguageSwitcher, PageHeading, RequireAuth};
+pub use components::{ErrorAlert, LanguageSwitcher, PageHeading, QrCode, RequireAuth};
 pub use config_loader::load_config;
 pub use i18n::{use_i18n, I18n};
 /// The protocol, errors, validation and words, without browser APIs: [`leptos_cognito_core`].

@@ -17,6 +17,7 @@ pub mod mfa;
 pub mod otpauth;
 pub mod password_policy;
 pub mod problem;
+pub mod qr;
 pub mod redirect;
 pub mod schedule;
 pub mod secret;
