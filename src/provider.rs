@@ -58,5 +58,6 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     Handoff::provide();
     provide_context(PoolPolicy(config.password_policy));
     provide_context(SiteTitle(config.branding.title.clone()));
+    provide_context(config.mfa.clone());
     children()
 }

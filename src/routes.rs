@@ -2,8 +2,9 @@
 //! in a `<Routes>`, the app's and a host's alike, so a new page is added here and nowhere else.
 
 use crate::pages::{
-    ChangePasswordPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage, ResetPasswordPage,
-    SessionPage, SignInPage, SignUpPage,
+    ChangePasswordPage, ConfirmPage, ForgotPasswordPage, MfaChoicePage, MfaCodePage,
+    NewPasswordPage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
+    TotpSetupPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::Route;
@@ -36,6 +37,14 @@ pub enum AuthRoute {
     Session,
     /// Changing the signed-in user's password ([`ChangePasswordPage`]).
     ChangePassword,
+    /// A second factor's code during sign-in ([`MfaCodePage`]).
+    MfaCode,
+    /// Choosing a second factor to use or to set up during sign-in ([`MfaChoicePage`]).
+    MfaChoice,
+    /// Linking an authenticator app during sign-in ([`TotpSetupPage`]).
+    TotpSetup,
+    /// The signed-in user's second factors ([`SecurityPage`]).
+    Security,
 }
 
 impl AuthRoute {
@@ -50,6 +59,10 @@ impl AuthRoute {
             Self::NewPassword => "/new-password",
             Self::Session => "/session",
             Self::ChangePassword => "/change-password",
+            Self::MfaCode => "/verify-sign-in",
+            Self::MfaChoice => "/choose-verification",
+            Self::TotpSetup => "/set-up-authenticator",
+            Self::Security => "/security",
         }
     }
 
@@ -95,6 +108,10 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::NewPassword.segment() view=NewPasswordPage/>
         <Route path=AuthRoute::Session.segment() view=SessionPage/>
         <Route path=AuthRoute::ChangePassword.segment() view=ChangePasswordPage/>
+        <Route path=AuthRoute::MfaCode.segment() view=MfaCodePage/>
+        <Route path=AuthRoute::MfaChoice.segment() view=MfaChoicePage/>
+        <Route path=AuthRoute::TotpSetup.segment() view=TotpSetupPage/>
+        <Route path=AuthRoute::Security.segment() view=SecurityPage/>
     }
     .into_inner()
 }

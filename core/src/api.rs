@@ -195,6 +195,18 @@ pub struct ChallengeSessionInfo {
     pub parameters: BTreeMap<String, String>,
 }
 
+impl ChallengeSessionInfo {
+    /// The user to name in the answer: Cognito's own name for them from the challenge (its
+    /// internal id), else `typed`, the address signed in with, which Cognito also accepts.
+    pub fn username_or(&self, typed: &str) -> String {
+        ["USER_ID_FOR_SRP", "USERNAME"]
+            .iter()
+            .find_map(|key| self.parameters.get(*key))
+            .cloned()
+            .unwrap_or_else(|| typed.to_owned())
+    }
+}
+
 impl Operation for InitiateAuth {
     const NAME: &'static str = "InitiateAuth";
     type Response = InitiateAuthResponse;

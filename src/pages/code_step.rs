@@ -17,8 +17,12 @@ use std::future::Future;
 /// The code as typed, ready to send: NFKC first, so the full-width digits a Japanese IME types
 /// count as digits. The browser's own `normalize` does it; the wasm carries no Unicode tables.
 pub fn checked_code(typed: &str) -> Result<String, FieldError> {
-    let nfkc = js_sys::JsString::from(typed).normalize("NFKC");
-    normalize_code(&String::from(nfkc))
+    normalize_code(&nfkc(typed))
+}
+
+/// The text in Unicode NFKC, by the browser's own `normalize`.
+pub fn nfkc(typed: &str) -> String {
+    js_sys::JsString::from(typed).normalize("NFKC").into()
 }
 
 /// A page's main action on the code (`main`) beside "Send a new code", which asks Cognito for

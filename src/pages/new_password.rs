@@ -1,3 +1,4 @@
+use super::sign_in_step::SignInSteps;
 use crate::components::{
     ErrorAlert, Form, PageHeading, PasswordField, PoolPolicy, SignedOutOnly, SubmitButton,
 };
@@ -11,6 +12,7 @@ use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 /// For a user an administrator created: the sign-in stopped at `NEW_PASSWORD_REQUIRED`, and the
 /// user chooses their own password here, which also signs them in.
@@ -35,8 +37,9 @@ fn NewPasswordForm() -> impl IntoView {
     let password_field = form.new_password("new-password", password, policy);
     let confirmation_field = form.confirmation(password, confirmation);
 
+    let steps = SignInSteps::new(use_navigate());
     let complete = Action::new_local(move |password: &Password| {
-        let password = password.clone();
+        let (password, steps) = (password.clone(), steps.clone());
         async move {
             // The challenge lives a few minutes in memory only; a reload loses it.
             let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
@@ -58,8 +61,8 @@ fn NewPasswordForm() -> impl IntoView {
                     });
                     Some(Problem::PasswordNotAllowed)
                 }
-                Ok(Some(next)) => Some(Problem::UnsupportedChallenge(next.name.to_string())),
-                Err(error) => Some(error.problem()),
+                // e.g. a second factor
+                answered => steps.after_answer(email, answered),
             }
         }
     });

@@ -6,7 +6,8 @@ use crate::return_to::ReturnRefusedNote;
 use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
-use leptos_cognito_core::i18n::{Lang, Text};
+use leptos_cognito_core::config::MfaPolicy;
+use leptos_cognito_core::i18n::{Lang, MfaText, Text};
 use leptos_router::components::A;
 
 /// Who is signed in and until when, with changing the password and signing out (this device,
@@ -34,6 +35,8 @@ fn SessionDetails() -> impl IntoView {
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
     let notice = handoff.take_notice();
+    let offers_mfa = use_context::<MfaPolicy>()
+        .is_some_and(|policy| policy.methods.iter().any(|m| policy.allows(*m)));
     let signed_in = move || match session.state().get() {
         SessionState::SignedIn(s) => Some(s),
         _ => None,
@@ -62,6 +65,9 @@ fn SessionDetails() -> impl IntoView {
         <ReturnRefusedNote/>
         <SessionHealth/>
         <p><A href=AuthRoute::ChangePassword.path()>{i18n.tr(Text::ChangePasswordTitle)}</A></p>
+        {offers_mfa.then(|| view! {
+            <p><A href=AuthRoute::Security.path()>{i18n.tr(Text::Mfa(MfaText::SecurityTitle))}</A></p>
+        })}
         <div class="actions">
             <button
                 type="button"

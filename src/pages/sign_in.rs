@@ -1,16 +1,15 @@
+use super::sign_in_step::SignInSteps;
 use super::sign_out_report::SignOutReport;
 use crate::components::{
     ErrorAlert, Form, PageHeading, PasswordField, SignedOutOnly, StatusNote, SubmitButton,
     TextField,
 };
-use crate::handoff::{Handoff, PendingChallenge};
+use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
 use crate::session::{is_unconfirmed, use_session};
 use leptos::prelude::*;
-use leptos_cognito_core::api::ChallengeName;
 use leptos_cognito_core::i18n::Text;
-use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -39,19 +38,14 @@ fn SignInForm() -> impl IntoView {
     let email_field = form.email(email);
     let password_field = form.password("password", password);
 
+    let steps = SignInSteps::new(navigate.clone());
     let sign_in = Action::new_local(move |(email, password): &(String, Password)| {
-        let (email, password, navigate) = (email.clone(), password.clone(), navigate.clone());
+        let (email, password) = (email.clone(), password.clone());
+        let (steps, navigate) = (steps.clone(), navigate.clone());
         async move {
             match session.sign_in(&email, password).await {
                 Ok(None) => None,
-                Ok(Some(challenge)) if challenge.name == ChallengeName::NewPasswordRequired => {
-                    handoff.set_challenge(PendingChallenge { email, challenge });
-                    navigate(AuthRoute::NewPassword.path(), Default::default());
-                    None
-                }
-                Ok(Some(challenge)) => {
-                    Some(Problem::UnsupportedChallenge(challenge.name.to_string()))
-                }
+                Ok(Some(challenge)) => steps.go_to(email, challenge),
                 Err(error) if is_unconfirmed(&error) => {
                     handoff.awaiting_code(email, None);
                     navigate(AuthRoute::Confirm.path(), Default::default());

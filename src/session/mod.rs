@@ -6,11 +6,13 @@
 //! [`leptos_cognito_core::session_rules`].
 
 mod lock;
+mod mfa;
 mod password;
 mod refresh;
 mod sign_out;
 mod tabs;
 
+pub use mfa::{MfaAnswer, MfaSettings};
 pub use refresh::SessionError;
 pub(crate) use sign_out::{SignOutScope, UnfinishedSignOut};
 

@@ -16,15 +16,8 @@ impl SessionCtx {
         challenge: &ChallengeSessionInfo,
         new_password: Password,
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
-        // Cognito names the user in the challenge (its internal id); the address typed at sign-in
-        // is an alias it also accepts.
-        let username = ["USER_ID_FOR_SRP", "USERNAME"]
-            .iter()
-            .find_map(|key| challenge.parameters.get(*key))
-            .cloned()
-            .unwrap_or_else(|| email.to_owned());
         let responses = ChallengeResponses::NewPassword {
-            username,
+            username: challenge.username_or(email),
             new_password,
         };
         let outcome = self

@@ -2,7 +2,6 @@
 // with errors showing) finds nothing serious or critical; sign-up and sign-in work by keyboard
 // alone with visible focus; focus moves to each new page's heading; inputs carry labels and
 // autocomplete hints; passwords can be shown; pending buttons are busy; a 320 px phone fits.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
   expect,
@@ -14,38 +13,7 @@ import {
   uniqueEmail,
 } from './support/fixtures';
 import { adminCreateUser, codeFor, TEMPORARY_PASSWORD } from './support/accounts';
-
-// The tests run from the checkout's top, where npm installed axe-core.
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-/** The serious and critical axe-core violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol, so the page's Content-Security-Policy still holds.
-  await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Scans the page in both languages and both colour schemes. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const language of ['English', '日本語']) {
-      await page.getByRole('button', { name: language }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await seriousViolations(page), `${what}, ${language}, ${scheme}`).toEqual([]);
-    }
-  }
-  await page.getByRole('button', { name: 'English' }).click();
-}
+import { expectAccessible, seriousViolations } from './support/axe';
 
 test('axe finds nothing serious on the signed-out pages, also with their errors showing', async ({ page }) => {
   test.setTimeout(120_000);

@@ -111,4 +111,3 @@ impl Operation for RespondToAuthChallenge {
     const NAME: &'static str = "RespondToAuthChallenge";
     type Response = InitiateAuthResponse;
 }
-

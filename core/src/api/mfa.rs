@@ -77,7 +77,10 @@ pub struct MfaSettings {
 pub struct SetUserMfaPreference {
     #[serde(rename = "AccessToken")]
     pub access_token: AccessToken,
-    #[serde(rename = "SoftwareTokenMfaSettings", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SoftwareTokenMfaSettings",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub totp: Option<MfaSettings>,
     #[serde(rename = "EmailMfaSettings", skip_serializing_if = "Option::is_none")]
     pub email: Option<MfaSettings>,

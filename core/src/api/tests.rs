@@ -226,7 +226,10 @@ fn software_token_calls_name_their_caller() {
     let by_session = AssociateSoftwareToken {
         caller: Caller::Session(ChallengeSession::new("s")),
     };
-    assert_eq!(serde_json::to_value(by_session).unwrap(), json!({"Session": "s"}));
+    assert_eq!(
+        serde_json::to_value(by_session).unwrap(),
+        json!({"Session": "s"})
+    );
     let verify = VerifySoftwareToken {
         caller: Caller::AccessToken(AccessToken::new("a")),
         user_code: "123456".into(),
@@ -272,8 +275,14 @@ fn get_user_reads_the_mfa_settings() {
         r#"{"Username":"u-1","UserAttributes":[],"UserMFASettingList":["EMAIL_OTP","SOFTWARE_TOKEN_MFA"],"PreferredMfaSetting":"SOFTWARE_TOKEN_MFA"}"#,
     )
     .unwrap();
-    assert_eq!(user.user_mfa_setting_list, ["EMAIL_OTP", "SOFTWARE_TOKEN_MFA"]);
-    assert_eq!(user.preferred_mfa_setting.as_deref(), Some("SOFTWARE_TOKEN_MFA"));
+    assert_eq!(
+        user.user_mfa_setting_list,
+        ["EMAIL_OTP", "SOFTWARE_TOKEN_MFA"]
+    );
+    assert_eq!(
+        user.preferred_mfa_setting.as_deref(),
+        Some("SOFTWARE_TOKEN_MFA")
+    );
     let plain: GetUserResponse = serde_json::from_str(r#"{"Username":"u-1"}"#).unwrap();
     assert!(plain.user_mfa_setting_list.is_empty());
 }

@@ -54,15 +54,19 @@ pub(super) fn read(object: &Map<String, Value>) -> Result<MfaPolicy, ConfigError
     };
     let mut methods = Vec::new();
     for name in names {
-        let method = name.as_str().and_then(MfaMethod::from_name).ok_or_else(|| {
-            invalid(METHODS, "expected SOFTWARE_TOKEN_MFA, EMAIL_OTP or SMS_MFA")
-        })?;
+        let method = name
+            .as_str()
+            .and_then(MfaMethod::from_name)
+            .ok_or_else(|| invalid(METHODS, "expected SOFTWARE_TOKEN_MFA, EMAIL_OTP or SMS_MFA"))?;
         if !methods.contains(&method) {
             methods.push(method);
         }
     }
     if mode != MfaMode::Off && methods.is_empty() {
-        return Err(invalid(METHODS, "a pool with MFA on needs at least one factor"));
+        return Err(invalid(
+            METHODS,
+            "a pool with MFA on needs at least one factor",
+        ));
     }
     let totp_issuer = optional(object, "totpIssuer")?
         .filter(|issuer| !issuer.is_empty())
@@ -121,7 +125,10 @@ mod tests {
             (r#","mfaConfiguration":"REQUIRED""#, "mfaConfiguration"),
             (r#","mfaConfiguration":true"#, "mfaConfiguration"),
             (r#","mfaConfiguration":"ON""#, "enabledMfas"),
-            (r#","mfaConfiguration":"ON","enabledMfas":[]"#, "enabledMfas"),
+            (
+                r#","mfaConfiguration":"ON","enabledMfas":[]"#,
+                "enabledMfas",
+            ),
             (r#","enabledMfas":"EMAIL_OTP""#, "enabledMfas"),
             (r#","enabledMfas":["WEB_AUTHN"]"#, "enabledMfas"),
             (r#","totpIssuer":7"#, "totpIssuer"),

@@ -106,6 +106,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::UserId => "User ID",
         Text::Field(error) => return field(*error),
         Text::Rule(rule) => return rule_text(*rule),
+        Text::Mfa(text) => return text.render(super::Lang::En),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)
@@ -148,7 +149,9 @@ fn field(error: FieldError) -> Cow<'static, str> {
         }
         FieldError::AppCodeMissing => "Enter the code your authenticator app shows.",
         FieldError::AppCodeMalformed => {
-            return Cow::Owned(format!("The code is the {CODE_DIGITS} digits your authenticator app shows now."))
+            return Cow::Owned(format!(
+                "The code is the {CODE_DIGITS} digits your authenticator app shows now."
+            ))
         }
     })
 }

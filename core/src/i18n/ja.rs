@@ -108,6 +108,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::UserId => "ユーザー ID",
         Text::Field(error) => return field(*error),
         Text::Rule(rule) => return rule_text(*rule),
+        Text::Mfa(text) => return text.render(super::Lang::Ja),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)
@@ -154,7 +155,9 @@ fn field(error: FieldError) -> Cow<'static, str> {
         }
         FieldError::AppCodeMissing => "認証アプリに表示されているコードを入力してください。",
         FieldError::AppCodeMalformed => {
-            return Cow::Owned(format!("認証アプリに表示されている{CODE_DIGITS}桁の数字を入力してください。"))
+            return Cow::Owned(format!(
+                "認証アプリに表示されている{CODE_DIGITS}桁の数字を入力してください。"
+            ))
         }
     })
 }

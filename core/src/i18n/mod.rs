@@ -4,6 +4,9 @@
 
 mod en;
 mod ja;
+mod mfa;
+
+pub use mfa::MfaText;
 
 use crate::password_policy::PasswordRule;
 use crate::problem::Problem;
@@ -158,6 +161,8 @@ pub enum Text {
     // A host app's protected page (examples/host): whom it greets, and the user's Cognito id.
     Greeting(String),
     UserId,
+    /// The second-factor screens.
+    Mfa(MfaText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -171,6 +176,12 @@ impl Text {
             Lang::En => en::render(self),
             Lang::Ja => ja::render(self),
         }
+    }
+}
+
+impl From<MfaText> for Text {
+    fn from(text: MfaText) -> Self {
+        Self::Mfa(text)
     }
 }
 

@@ -110,6 +110,7 @@ fn samples() -> Vec<Text> {
         ]
         .map(Rule),
     );
+    all.extend(MfaText::samples().into_iter().map(Text::Mfa));
     all
 }
 

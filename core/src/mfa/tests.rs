@@ -1,6 +1,6 @@
 use super::*;
-use crate::validation::FieldError;
 use crate::api::ChallengeSessionInfo;
+use crate::validation::FieldError;
 use std::collections::BTreeMap;
 
 fn challenge(name: &str, parameters: &[(&str, &str)]) -> ChallengeSessionInfo {
@@ -61,7 +61,10 @@ fn select_mfa_type_reads_the_json_string_list() {
     assert_eq!(
         SignInStep::of(&challenge(
             "SELECT_MFA_TYPE",
-            &[("MFAS_CAN_CHOOSE", r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#)]
+            &[(
+                "MFAS_CAN_CHOOSE",
+                r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#
+            )]
         )),
         SignInStep::Choose(vec![MfaMethod::Sms, MfaMethod::Totp, MfaMethod::Email])
     );
@@ -72,7 +75,10 @@ fn mfa_setup_offers_what_a_sign_in_can_set_up() {
     assert_eq!(
         SignInStep::of(&challenge(
             "MFA_SETUP",
-            &[("MFAS_CAN_SETUP", r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#)]
+            &[(
+                "MFAS_CAN_SETUP",
+                r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#
+            )]
         )),
         SignInStep::SetUp(vec![MfaMethod::Totp, MfaMethod::Email])
     );
@@ -88,7 +94,14 @@ fn mfa_setup_offers_what_a_sign_in_can_set_up() {
 
 #[test]
 fn unreadable_or_empty_lists_are_not_an_empty_choice() {
-    for list in ["", "[]", "SOFTWARE_TOKEN_MFA", r#"["WEB_AUTHN"]"#, "{}", "[1,2]"] {
+    for list in [
+        "",
+        "[]",
+        "SOFTWARE_TOKEN_MFA",
+        r#"["WEB_AUTHN"]"#,
+        "{}",
+        "[1,2]",
+    ] {
         assert_eq!(
             SignInStep::of(&challenge("SELECT_MFA_TYPE", &[("MFAS_CAN_CHOOSE", list)])),
             SignInStep::Unsupported("SELECT_MFA_TYPE".into()),
@@ -138,12 +151,18 @@ fn method_names_round_trip() {
 #[test]
 fn codes_are_checked_by_their_method() {
     assert_eq!(MfaMethod::Totp.check_code(" 123 456 "), Ok("123456".into()));
-    assert_eq!(MfaMethod::Totp.check_code(""), Err(FieldError::AppCodeMissing));
+    assert_eq!(
+        MfaMethod::Totp.check_code(""),
+        Err(FieldError::AppCodeMissing)
+    );
     assert_eq!(
         MfaMethod::Totp.check_code("12345678"),
         Err(FieldError::AppCodeMalformed)
     );
-    assert_eq!(MfaMethod::Email.check_code("12345678"), Ok("12345678".into()));
+    assert_eq!(
+        MfaMethod::Email.check_code("12345678"),
+        Ok("12345678".into())
+    );
     assert_eq!(MfaMethod::Email.check_code("123456"), Ok("123456".into()));
     assert_eq!(
         MfaMethod::Email.check_code("1234567"),

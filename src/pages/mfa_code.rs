@@ -1,0 +1,102 @@
+use super::code_step::nfkc;
+use super::sign_in_step::SignInSteps;
+use crate::components::{
+    ErrorAlert, Form, PageHeading, SignedOutOnly, StatusNote, SubmitButton, TextField,
+};
+use crate::handoff::{Handoff, PendingChallenge};
+use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
+use crate::session::{use_session, MfaAnswer};
+use leptos::prelude::*;
+use leptos_cognito_core::i18n::{MfaText, Text};
+use leptos_cognito_core::mfa::SignInStep;
+use leptos_cognito_core::problem::Problem;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The second step of a sign-in: the code from the authenticator app, or the one Cognito sent
+/// by email or text message.
+#[component]
+pub fn MfaCodePage() -> impl IntoView {
+    view! {
+        <SignedOutOnly>
+            <MfaCodeForm/>
+        </SignedOutOnly>
+    }
+}
+
+#[component]
+fn MfaCodeForm() -> impl IntoView {
+    let handoff = Handoff::use_handoff();
+    // The challenge lives a few minutes in memory only; a reload loses it.
+    let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
+        return view! { <ChallengeLost/> }.into_any();
+    };
+    let SignInStep::Code {
+        method,
+        destination,
+    } = SignInStep::of(&challenge)
+    else {
+        return view! { <ChallengeLost/> }.into_any();
+    };
+    let session = use_session();
+    let i18n = use_i18n();
+    let steps = SignInSteps::new(use_navigate());
+    let code = RwSignal::new(String::new());
+    let form = Form::default();
+    let code_field = form.field("code", move || {
+        code.with(|code| method.check_code(&nfkc(code)))
+    });
+
+    let answer = Action::new_local(move |code: &String| {
+        let (code, email, challenge, steps) = (
+            code.clone(),
+            email.clone(),
+            challenge.clone(),
+            steps.clone(),
+        );
+        async move {
+            let answer = MfaAnswer::Code(method, code);
+            let answered = session.answer_challenge(&email, &challenge, answer).await;
+            steps.after_answer(email, answered)
+        }
+    });
+    let pending = answer.pending();
+    let failure = i18n.words(move || {
+        (!pending.get())
+            .then(|| answer.value().get().flatten().map(Text::Problem))
+            .flatten()
+    });
+    let on_submit = form.on_submit(pending, move || {
+        if let Some(code) = code_field.value() {
+            answer.dispatch(code);
+        }
+    });
+    let intro = Text::Mfa(MfaText::CodeIntro {
+        method,
+        to: destination,
+    });
+
+    view! {
+        <PageHeading text=Text::Mfa(MfaText::CodeTitle(method))/>
+        <p>{i18n.tr(intro)}</p>
+        <form on:submit=on_submit novalidate>
+            <TextField id="code" label=Text::Mfa(MfaText::CodeLabel(method)) autocomplete="one-time-code" inputmode="numeric" value=code error=code_field.error()/>
+            <ErrorAlert message=failure/>
+            <SubmitButton label=Text::Mfa(MfaText::Verify) pending=pending/>
+        </form>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
+    }
+    .into_any()
+}
+
+/// Reached without a sign-in under way (a reload, an old link): say so, with the way back.
+#[component]
+pub(super) fn ChallengeLost() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading text=Text::SignIn/>
+        <StatusNote message=i18n.words(|| Some(Text::Problem(Problem::ChallengeExpired)))/>
+        <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
+    }
+}
