@@ -170,4 +170,11 @@ def test_pool_requests_with_mfa_never_reach_moto(cognito: Client) -> None:
         "SoftwareTokenMfaConfiguration": {"Enabled": False},
         "SmsMfaConfiguration": {"SmsConfiguration": SMS_CONFIG},
     }
+    # UpdateUserPool's MfaConfiguration is taken here too
+    assert cognito.call("UpdateUserPool", UserPoolId=pool_id, MfaConfiguration="OFF").status == 200
+    assert cognito.call("DescribeUserPool", UserPoolId=pool_id).body["UserPool"]["MfaConfiguration"] == "OFF"
+    assert cognito.call("GetUserPoolMfaConfig", UserPoolId=pool_id).body == {
+        "MfaConfiguration": "OFF",
+        "SoftwareTokenMfaConfiguration": {"Enabled": False},
+    }
     cognito.call("DeleteUserPool", UserPoolId=pool_id)
