@@ -5,11 +5,14 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DEV_COGNITO_PORT ?= 9229
+# make dev MFA=ON (or OPTIONAL): the local pool asks for a second factor (authenticator app or
+# emailed code); empty keeps the template's default, OFF.
+MFA ?=
 
 .PHONY: dev test bench build dist deps-dev deps-test cognito clean
 
 dev: deps-dev
-	@scripts/dev.sh $(DEV_COGNITO_PORT)
+	@scripts/dev.sh $(DEV_COGNITO_PORT) $(MFA)
 
 test: deps-test
 	@scripts/test.sh
@@ -33,9 +36,10 @@ dist: deps-dev
 	node scripts/csp.mjs $(or $(DIST_CONFIG),deploy/config.example.json) > dist/csp-header.txt
 	@echo "dist/ is ready: add config.json beside index.html and send the header in dist/csp-header.txt"
 
-# Only the local Cognito, in the foreground (config.json is written for it).
+# Only the local Cognito, in the foreground (config.json is written for it; MFA= as for dev).
 cognito: deps-dev
-	local-cognito/.venv/bin/python local-cognito/server.py --port $(DEV_COGNITO_PORT) --write-config config.json
+	params="$$(scripts/mfa-params.sh '$(MFA)')" && \
+		local-cognito/.venv/bin/python local-cognito/server.py --port $(DEV_COGNITO_PORT) --write-config config.json $$params
 
 deps-dev:
 	@scripts/install-deps.sh dev

@@ -71,14 +71,19 @@ def main(argv: list[str] | None = None) -> None:
     settings = settings_from_env()
     patch_token_creation(settings)
     patch_sign_out()
+    backend = cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION]
     try:
-        pool_id, client_id = create_from_template(
-            cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION], load_template(Path(args.template)), overrides
-        )
+        created = create_from_template(backend, load_template(Path(args.template)), overrides)
     except ValueError as e:
         sys.exit(f"local Cognito: {e}")
+    pool_id, client_id = created.pool_id, created.client_id
     config = {"region": REGION, "userPoolId": pool_id, "clientId": client_id, "endpoint": ""}
     app = LocalCognito(settings, config)
+    try:
+        for pool_mfa_id, (mode, methods) in created.mfa.items():
+            app.actions.mfa.pools.from_template(backend.user_pools[pool_mfa_id], mode, methods)
+    except ValueError as e:
+        sys.exit(f"local Cognito: {e}")
     app.refresh_tokens.install()
     # A thread per request: a delayed request must not hold up the others.
     server = make_server("127.0.0.1", args.port, app, threaded=True)

@@ -10,8 +10,10 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.utils import camelcase_to_underscores
 from werkzeug.wrappers import Request
 
+from .challenges import MFA_CHALLENGES
 from .codes import Codes
 from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
+from .mfa_actions import MfaActions
 from .refresh import RefreshTokens, check_client_secret
 from .settings import Settings
 from .srp import SrpChallenges, parse_srp_a
@@ -22,6 +24,9 @@ from .users import delivery_details, password_problem
 Moto = Callable[[Request, dict[str, Any]], dict[str, Any]]
 
 MSG_NO_USER_FOR_CLIENT = "Username/client id combination not found."
+
+# AdminInitiateAuth flows that check a password (and so may lead to MFA).
+ADMIN_PASSWORD_FLOWS = ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH")
 
 # The ExplicitAuthFlows entry each InitiateAuth flow needs.
 AUTH_FLOW_PERMISSIONS = {
@@ -50,6 +55,7 @@ class Actions:
         self.moto = moto
         self.codes = Codes()
         self.srp_challenges = SrpChallenges()
+        self.mfa = MfaActions(backend, self.codes, refresh_tokens, moto)
         self.handlers: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
             "SignUp": self.sign_up,
             "ConfirmSignUp": self.confirm_sign_up,
@@ -61,6 +67,9 @@ class Actions:
             "InitiateAuth": self.initiate_auth,
             "RespondToAuthChallenge": self.respond_to_auth_challenge,
             "GetTokensFromRefreshToken": self.get_tokens_from_refresh_token,
+            "AdminInitiateAuth": self.admin_initiate_auth,
+            "AdminRespondToAuthChallenge": self.admin_respond_to_auth_challenge,
+            **self.mfa.handlers,
         }
 
     def run(self, action: str, request: Request, body: dict[str, Any]) -> dict[str, Any]:
@@ -194,9 +203,12 @@ class Actions:
         return {"CodeDeliveryDetails": delivery_details(email)}
 
     def forgot_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        _, user = self.pool_and_user(body)
+        pool, user = self.pool_and_user(body)
         email = user.attribute_lookup.get("email", "")
-        if user.attribute_lookup.get("email_verified") != "true":
+        # "Email MFA is also disqualifying for account recovery with email" (API reference,
+        # AccountRecoverySettingType), and the pool recovers accounts by email only.
+        email_mfa = "EMAIL_OTP" in self.mfa.users.of(pool.id, user.username).enabled
+        if user.attribute_lookup.get("email_verified") != "true" or email_mfa:
             raise CognitoError(
                 "InvalidParameterException",
                 "Cannot reset password for the user as there is no registered/verified email or phone_number",
@@ -238,7 +250,7 @@ class Actions:
                 raise CognitoError("InvalidParameterException", "Missing required parameter REFRESH_TOKEN")
             return self.refresh_tokens.refresh(pool, client_id, token, may_rotate=False)
         if flow != "USER_SRP_AUTH":
-            return self.moto(request, body)
+            return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body))
         large_a = parse_srp_a(params.get("SRP_A"))
         # moto checks the client and the user (exists, enabled, confirmed) and opens a session.
         result = self.moto(request, body)
@@ -251,15 +263,41 @@ class Actions:
         return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": parameters}
 
     def respond_to_auth_challenge(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """PASSWORD_VERIFIER is checked here; the rest is moto's."""
+        """PASSWORD_VERIFIER is checked here and the MFA challenges answered here; the rest
+        (NEW_PASSWORD_REQUIRED) is moto's. A proven password may still lead to MFA."""
+        client_id = body["ClientId"]
+        pool = self.client_pool(client_id)
+        if body.get("ChallengeName") in MFA_CHALLENGES:
+            return self.mfa.sign_in.respond(pool, client_id, body)
         if body.get("ChallengeName") != "PASSWORD_VERIFIER":
-            return self.moto(request, body)
-        answers = body.get("ChallengeResponses") if isinstance(body.get("ChallengeResponses"), dict) else {}
-        moto_session = self.srp_challenges.answer(self.client_pool(body["ClientId"]).id, answers)
+            return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body))
+        answers: dict[str, Any] = body["ChallengeResponses"] if isinstance(body.get("ChallengeResponses"), dict) else {}
+        moto_session = self.srp_challenges.answer(pool.id, answers)
         # Proven: moto mints the tokens (or asks for the next step); it knows the session by the
         # secret block it handed out.
         forwarded = {**body, "ChallengeResponses": {**answers, "PASSWORD_CLAIM_SECRET_BLOCK": moto_session}}
-        return self.moto(request, forwarded)
+        return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded))
+
+    def admin_initiate_auth(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """A password checked by moto leads to MFA as InitiateAuth does."""
+        result = self.moto(request, body)
+        if body["AuthFlow"] not in ADMIN_PASSWORD_FLOWS:
+            return result
+        return self.mfa.sign_in.after_first_factor(self.client_pool(body["ClientId"]), body["ClientId"], result)
+
+    def admin_respond_to_auth_challenge(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        client_id = body["ClientId"]
+        pool = self.client_pool(client_id)
+        if body.get("ChallengeName") in MFA_CHALLENGES:
+            return self.mfa.sign_in.respond(pool, client_id, body)
+        return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body))
+
+    def expire_sessions(self) -> int:
+        """Every open challenge session as if its time had run out (the local API's switch); how
+        many this layer held. moto's own (NEW_PASSWORD_REQUIRED) sessions are forgotten, which
+        Cognito's words for an unknown session already cover."""
+        self.backend.sessions.clear()
+        return self.mfa.sessions.expire_all() + self.srp_challenges.expire_all()
 
     def revoke_token(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         """Revoke a refresh token, the tokens rotated from the same sign-in, and every access

@@ -61,7 +61,9 @@ class LocalCognito:
         self.stats: dict[str, Any] = {"calls": {}, "expiredAccessTokens": 0}
         self.refresh_tokens = RefreshTokens(settings, self.stats)
         self.actions = Actions(backend, settings, self.stats, self.refresh_tokens, self.moto)
-        self.local = LocalApi(settings, config, self.stats, self.actions.codes, self.operations)
+        self.local = LocalApi(
+            settings, config, self.stats, self.actions.codes, self.operations, self.actions.expire_sessions
+        )
         # moto's backend is not thread-safe and this is a dev server: serialise. The server runs a
         # thread per request, so a delayed request (delaySeconds) waits outside this lock.
         self.lock = threading.Lock()

@@ -1,4 +1,5 @@
-"""The /_local/ API: what tests need and a real pool can't be asked for (codes, settings, counts).
+"""The /_local/ API: what tests need and a real pool can't be asked for (codes, settings, counts,
+expiring challenge sessions).
 
 It changes the server's behaviour, so only programs on this machine may use it: requests from a
 web page (an Origin other than the server's own), POSTs a page could send without a CORS
@@ -8,7 +9,7 @@ rebinding) are refused, and no answer carries CORS headers."""
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable
 
 from werkzeug.wrappers import Request, Response
 
@@ -47,12 +48,14 @@ class LocalApi:
         stats: dict[str, Any],
         codes: Codes,
         operations: set[str],
+        expire_sessions: Callable[[], int],
     ) -> None:
         self.settings = settings
         self.config = config
         self.stats = stats
         self.codes = codes
         self.operations = operations
+        self.expire_sessions = expire_sessions
 
     def handle(self, request: Request) -> Response:
         path = request.path
@@ -68,10 +71,15 @@ class LocalApi:
             return json_response(200, self.settings.to_json())
         if path.startswith("/_local/codes/"):
             return self.code(request, path[len("/_local/codes/") :])
+        if path == "/_local/sessions/expire" and request.method == "POST":
+            # Every open sign-in challenge session (MFA, MFA setup, SRP, new password) answers
+            # as one whose AuthSessionValidity ran out, without waiting minutes for it.
+            return json_response(200, {"expired": self.expire_sessions()})
         raise CognitoError("NotFound", f"unknown local endpoint {path}", 404)
 
     def code(self, request: Request, rest: str) -> Response:
-        """GET codes/<email> reads the current code; POST codes/<email>/expire ends it."""
+        """GET codes/<address> reads the current code; POST codes/<address>/expire ends it. The
+        address is an email, or for SMS MFA codes (purpose=mfa) a phone number."""
         expire = rest.endswith("/expire") and request.method == "POST"
         email = (rest.removesuffix("/expire") if expire else rest).lower()
         purpose = request.args.get("purpose", "signUp")

@@ -151,6 +151,14 @@ class SrpChallenges:
             "USERNAME": username,
         }
 
+    def expire_all(self) -> int:
+        """Every open challenge as if its time had run out; how many there were."""
+        now = time.time()
+        still_open = [c for c in self.by_block.values() if now - c.issued <= SRP_CHALLENGE_SECONDS]
+        for challenge in still_open:
+            challenge.issued = 0.0
+        return len(still_open)
+
     def answer(self, pool_id: str, answers: dict[str, Any]) -> str:
         """Check a PASSWORD_VERIFIER answer (signature, timestamp, one use) and return the moto
         session it stands for; any failure is Cognito's NotAuthorizedException."""

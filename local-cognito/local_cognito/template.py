@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from moto.cognitoidp.models import CognitoIdpBackend
@@ -72,6 +72,10 @@ def resolve(value: Any, refs: dict[str, Any], attrs: dict[str, str], conditions:
             return str(left) == str(right)
         if key == "Fn::Not":
             return not again(arg[0])
+        if key == "Fn::And":
+            return all(again(v) for v in arg)
+        if key == "Fn::Or":
+            return any(again(v) for v in arg)
         if key == "Fn::GetAtt":
             return attrs[".".join(arg)]
         if key == "Fn::Join":
@@ -105,6 +109,9 @@ def parameter_values(template: dict[str, Any], overrides: dict[str, str]) -> dic
             raise ValueError(f"Parameter '{name}' must be one of AllowedValues")
         if param.get("Type") == "Number":
             values[name] = _number(name, text, param)
+        elif param.get("Type") == "CommaDelimitedList":
+            # CloudFormation trims the spaces around each member.
+            values[name] = [item.strip() for item in text.split(",")]
         else:
             _check_string(name, text, param)
             values[name] = text
@@ -136,16 +143,60 @@ def _check_string(name: str, text: str, param: dict[str, Any]) -> None:
         raise ValueError(f"Parameter '{name}' must contain at most {param['MaxLength']} characters")
 
 
+def condition_values(template: dict[str, Any], refs: dict[str, Any]) -> dict[str, bool]:
+    """Every condition of the template, in order (a condition may use the ones before it)."""
+    conditions: dict[str, bool] = {}
+    for name, expression in (template.get("Conditions") or {}).items():
+        conditions[name] = bool(resolve(expression, refs, {}, conditions))
+    return conditions
+
+
+def check_rules(template: dict[str, Any], refs: dict[str, Any]) -> None:
+    """The template's Rules, as CloudFormation checks them before creating anything: a rule
+    whose RuleCondition holds fails with its AssertDescription when an Assert is false."""
+
+    def value(expression: Any) -> Any:
+        if isinstance(expression, dict) and len(expression) == 1:
+            key, arg = next(iter(expression.items()))
+            if key == "Fn::Contains":
+                return str(value(arg[1])) in [str(v) for v in value(arg[0])]
+            if key == "Fn::EachMemberIn":
+                allowed = [str(v) for v in value(arg[1])]
+                return all(str(v) in allowed for v in value(arg[0]))
+            if key == "Fn::EachMemberEquals":
+                return all(str(v) == str(value(arg[1])) for v in value(arg[0]))
+            if key in ("Fn::And", "Fn::Or", "Fn::Not", "Fn::Equals"):
+                args = [value(v) for v in arg]
+                return resolve({key: args}, refs, {})
+        return resolve(expression, refs, {})
+
+    for name, rule in (template.get("Rules") or {}).items():
+        if "RuleCondition" in rule and not value(rule["RuleCondition"]):
+            continue
+        for assertion in rule.get("Assertions") or []:
+            if not value(assertion["Assert"]):
+                raise ValueError(f"{name}: {assertion.get('AssertDescription', 'rule failed')}")
+
+
 def rotates_refresh_tokens(client_config: dict[str, Any]) -> bool:
     rotation = client_config.get("RefreshTokenRotation") or {}
     return rotation.get("Feature") == "ENABLED"
 
 
+class Created(NamedTuple):
+    """The first pool and client (the ones the frontend uses), and every pool's MFA settings."""
+
+    pool_id: str
+    client_id: str
+    # pool id -> (MfaConfiguration, EnabledMfas). They never reach moto, whose own MFA logic
+    # would then run; the MFA layer (mfa_config.py) applies them.
+    mfa: dict[str, tuple[str, list[str]]]
+
+
 def create_from_template(
     backend: CognitoIdpBackend, template: dict[str, Any], overrides: dict[str, str] | None = None
-) -> tuple[str, str]:
-    """Create every user pool, then every client, through moto's backend API.
-    Returns the ids of the first pool and client (the ones the frontend uses)."""
+) -> Created:
+    """Create every user pool, then every client, through moto's backend API."""
     refs: dict[str, Any] = {
         "AWS::Region": REGION,
         "AWS::AccountId": DEFAULT_ACCOUNT_ID,
@@ -154,10 +205,9 @@ def create_from_template(
         "AWS::URLSuffix": "amazonaws.com",
         **parameter_values(template, overrides or {}),
     }
+    check_rules(template, refs)
     attrs: dict[str, str] = {}
-    conditions: dict[str, bool] = {}
-    for name, expression in (template.get("Conditions") or {}).items():
-        conditions[name] = bool(resolve(expression, refs, attrs, conditions))
+    conditions = condition_values(template, refs)
     # A resource whose Condition is false does not exist; Lambda triggers are never run locally
     # (the auto-confirm setting stands in for the PreSignUp one), so LambdaConfig is dropped.
     resources = {
@@ -167,12 +217,15 @@ def create_from_template(
     }
     pools: list[str] = []
     clients: list[str] = []
+    mfa: dict[str, tuple[str, list[str]]] = {}
     for name, res in resources.items():
         if res["Type"] != "AWS::Cognito::UserPool":
             continue
         props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
         props.pop("LambdaConfig", None)
+        mfa_settings = (str(props.pop("MfaConfiguration", "OFF")), list(props.pop("EnabledMfas", [])))
         pool = backend.create_user_pool(props.pop("UserPoolName", name), props)
+        mfa[pool.id] = mfa_settings
         refs[name] = pool.id
         attrs[f"{name}.Arn"] = pool.arn
         attrs[f"{name}.ProviderName"] = f"cognito-idp.{REGION}.amazonaws.com/{pool.id}"
@@ -194,4 +247,4 @@ def create_from_template(
         clients.append(client.id)
     if not pools or not clients:
         raise ValueError("template needs an AWS::Cognito::UserPool and an AWS::Cognito::UserPoolClient")
-    return pools[0], clients[0]
+    return Created(pools[0], clients[0], mfa)

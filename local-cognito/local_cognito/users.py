@@ -15,6 +15,11 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain[:1]}***"
 
 
+def mask_phone(phone: str) -> str:
+    """+15555550123 -> +*******0123: all but the last four digits hidden, as Cognito shows them."""
+    return f"+{'*' * max(len(phone) - 5, 0)}{phone[-4:]}"
+
+
 def delivery_details(email: str) -> dict[str, str]:
     return {"Destination": mask_email(email), "DeliveryMedium": "EMAIL", "AttributeName": "email"}
 

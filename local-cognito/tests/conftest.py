@@ -211,3 +211,27 @@ def non_rotating(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     emu, client = serve(tmp_path_factory.mktemp("cfg"), "--param", "RefreshTokenRotation=DISABLED")
     yield client
     emu.stop()
+
+
+# A placeholder SES identity: the local pool sends no email, but Cognito's email MFA needs the
+# pool's email to go through SES (EmailSendingAccount DEVELOPER), so the template wants one.
+SES_ARN = "arn:aws:ses:ap-northeast-1:123456789012:identity/example.com"
+
+
+@pytest.fixture(scope="session")
+def mfa_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Emulator, Client]]:
+    """A server whose pool starts with MFA ON (TOTP and email) from the template."""
+    emu, client = serve(
+        tmp_path_factory.mktemp("cfg"), "--param", "MfaConfiguration=ON", "--param", f"SesSourceArn={SES_ARN}"
+    )
+    yield emu, client
+    emu.stop()
+
+
+@pytest.fixture
+def mfa(mfa_server: tuple[Emulator, Client]) -> Iterator[Client]:
+    """The MFA server's client; each test sets the MFA configuration it needs, and MFA is OFF
+    again after it."""
+    client = mfa_server[1]
+    yield client
+    assert client.call("SetUserPoolMfaConfig", UserPoolId=client.pool_id, MfaConfiguration="OFF").status == 200

@@ -114,3 +114,27 @@ def test_bad_delay_settings_are_refused(cognito: Client, bad: dict[str, object])
     assert reply.status == 400
     assert reply.body["__type"] == "InvalidParameterException"
     assert cognito.local("settings").body == before
+
+
+def test_expiring_sessions_is_for_programs_on_this_machine_only(cognito: Client) -> None:
+    url = cognito.url + "_local/sessions/expire"
+    assert http("POST", url, b"{}", {**JSON, "Origin": "http://localhost:8080"}).status == 403
+    assert http("POST", url, b"{}", {"Content-Type": "text/plain"}).status == 415
+    assert http("GET", url).status == 404  # only a POST expires anything
+    reply = http("POST", url, b"{}", JSON)
+    assert reply.status == 200 and isinstance(reply.body["expired"], int)
+    assert not [h for h in reply.headers if h.startswith("access-control-")]
+
+
+def test_expiring_sessions_reaches_srp_and_new_password_challenges(cognito: Client) -> None:
+    from test_account_flows import TEMPORARY, admin_created, respond
+    from test_srp import Attempt, confirmed
+
+    email, _ = confirmed(cognito, "srpexpire")
+    attempt = Attempt(cognito, email)
+    admin_email = admin_created(cognito, "pwexpire")
+    challenge = cognito.sign_in(admin_email, TEMPORARY).body
+    assert cognito.local("sessions/expire", {}).body["expired"] >= 1
+    stale = ("NotAuthorizedException", "Invalid session for the user, session is expired.")
+    assert attempt.answer().error == stale
+    assert respond(cognito, challenge["Session"], admin_email, PASSWORD).error == stale

@@ -97,16 +97,16 @@ def test_env_vars_stable_ids_and_clean_sigterm(emulator: Emulator, session_clien
 
 def test_conditions_leave_out_the_pre_sign_up_trigger_by_default() -> None:
     template = cfn.load_template(TEMPLATE)
-    refs = {"PreSignUpFunctionArn": ""}
-    conditions = {"HasPreSignUp": cfn.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
-    assert conditions == {"HasPreSignUp": False}
-    pool = cfn.resolve(template["Resources"]["UserPool"]["Properties"], {**refs, "UserPoolName": "p"}, {}, conditions)
+    refs = {**cfn.parameter_values(template, {}), "UserPoolName": "p"}
+    conditions = cfn.condition_values(template, refs)
+    assert conditions["HasPreSignUp"] is False
+    pool = cfn.resolve(template["Resources"]["UserPool"]["Properties"], refs, {}, conditions)
     assert "LambdaConfig" not in pool
 
     arn = "arn:aws:lambda:ap-northeast-1:123456789012:function:pre-sign-up"
-    refs = {"PreSignUpFunctionArn": arn, "UserPoolName": "p"}
-    conditions = {"HasPreSignUp": cfn.resolve(template["Conditions"]["HasPreSignUp"], refs, {})}
-    assert conditions == {"HasPreSignUp": True}
+    refs = {**refs, "PreSignUpFunctionArn": arn}
+    conditions = cfn.condition_values(template, refs)
+    assert conditions["HasPreSignUp"] is True
     pool = cfn.resolve(template["Resources"]["UserPool"]["Properties"], refs, {}, conditions)
     assert pool["LambdaConfig"] == {"PreSignUp": arn}
     # AWS::NoValue also drops list items, and Fn::If picks the branch
