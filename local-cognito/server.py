@@ -16,7 +16,6 @@ Run with the venv's python (see install.sh):  .venv/bin/python server.py
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -77,8 +76,8 @@ def main(argv: list[str] | None = None) -> None:
     except ValueError as e:
         sys.exit(f"local Cognito: {e}")
     pool_id, client_id = created.pool_id, created.client_id
-    config = {"region": REGION, "userPoolId": pool_id, "clientId": client_id, "endpoint": ""}
-    app = LocalCognito(settings, config)
+    config: dict[str, Any] = {"region": REGION, "userPoolId": pool_id, "clientId": client_id, "endpoint": ""}
+    app = LocalCognito(settings, config, Path(args.write_config) if args.write_config else None)
     try:
         for pool_mfa_id, (mode, methods) in created.mfa.items():
             app.actions.mfa.pools.from_template(backend.user_pools[pool_mfa_id], mode, methods)
@@ -90,10 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     app.port = server.server_port
     endpoint = f"http://127.0.0.1:{server.server_port}/"
     config["endpoint"] = endpoint
-    if args.write_config:
-        path = Path(args.write_config)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    app.publish_config()
 
     def stop(signum: int, frame: Any) -> NoReturn:
         raise KeyboardInterrupt

@@ -9,6 +9,7 @@ import json
 import threading
 import time
 import traceback
+from pathlib import Path
 from typing import Any, Callable
 
 import botocore.session
@@ -26,6 +27,8 @@ from .template import REGION
 from .validation import check_request
 
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
+# Administrator actions that change what config.json says about the pool.
+CONFIG_ACTIONS = frozenset({"SetUserPoolMfaConfig", "UpdateUserPool"})
 
 # moto picks the backend region from the SigV4 credential scope; browsers send
 # unsigned requests, which moto would route to us-east-1. Its signature is
@@ -47,9 +50,11 @@ class LocalCognito:
     """Requests for actions moto gets wrong are handled (fully or partly) by the actions; the
     rest pass straight through to moto."""
 
-    def __init__(self, settings: Settings, config: dict[str, str]) -> None:
+    def __init__(self, settings: Settings, config: dict[str, Any], config_path: Path | None = None) -> None:
         self.settings = settings
         self.config = config
+        # Where the frontend's config.json goes, kept in step with the pool (see publish_config).
+        self.config_path = config_path
         self.port = 0  # set once the server listens: the local API answers only for its own origin
         # Built once here rather than on the first request, so startup pays for it.
         self.moto_app = create_backend_app("cognito-idp")
@@ -121,7 +126,21 @@ class LocalCognito:
         key = f"{action}:{flow}" if isinstance(flow, str) else action
         self.stats["calls"][key] = self.stats["calls"].get(key, 0) + 1
         check_request(self.model, action, body)
-        return self.actions.run(action, request, body)
+        result = self.actions.run(action, request, body)
+        if action in CONFIG_ACTIONS:
+            self.publish_config()
+        return result
+
+    def publish_config(self) -> None:
+        """The frontend's config.json: the pool, the client and the endpoint, and the pool's MFA
+        as config.json names it, rewritten whenever an administrator changes that, as a
+        deployment would regenerate it from the stack."""
+        mfa = self.actions.mfa.pools.of(self.config["userPoolId"])
+        self.config["mfaConfiguration"] = mfa.mode
+        self.config["enabledMfas"] = mfa.methods()
+        if self.config_path is not None:
+            self.config_path.parent.mkdir(parents=True, exist_ok=True)
+            self.config_path.write_text(json.dumps(self.config, indent=2) + "\n", encoding="utf-8")
 
     def forward(self, environ: dict[str, Any], body: dict[str, Any] | None) -> Response:
         env = dict(environ)

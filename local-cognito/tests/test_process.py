@@ -26,6 +26,8 @@ def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None
         "userPoolId": config["userPoolId"],
         "clientId": config["clientId"],
         "endpoint": emulator.url,
+        "mfaConfiguration": "OFF",
+        "enabledMfas": [],
     }
     assert config["userPoolId"].startswith("ap-northeast-1_")
     assert len(config["clientId"]) == 26
@@ -33,6 +35,30 @@ def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None
         f"local Cognito ready on {emulator.url} (pool {config['userPoolId']}, client {config['clientId']})"
     )
     assert cognito.local("config").body == config
+
+
+def test_config_file_follows_the_pools_mfa(emulator: Emulator, cognito: Client) -> None:
+    """An administrator's SetUserPoolMfaConfig reaches config.json, as a redeploy would."""
+
+    def written() -> tuple[str, list[str]]:
+        config = json.loads(emulator.config_path.read_text())  # type: ignore[attr-defined]
+        return config["mfaConfiguration"], config["enabledMfas"]
+
+    try:
+        cognito.call(
+            "SetUserPoolMfaConfig",
+            UserPoolId=cognito.pool_id,
+            MfaConfiguration="OPTIONAL",
+            SoftwareTokenMfaConfiguration={"Enabled": True},
+        )
+        assert written() == ("OPTIONAL", ["SOFTWARE_TOKEN_MFA"])
+        assert cognito.local("config").body["mfaConfiguration"] == "OPTIONAL"
+        refused = cognito.call("SetUserPoolMfaConfig", UserPoolId=cognito.pool_id, MfaConfiguration="ON")
+        assert refused.error[0] == "InvalidParameterException"
+        assert written() == ("OPTIONAL", ["SOFTWARE_TOKEN_MFA"])
+    finally:
+        cognito.call("SetUserPoolMfaConfig", UserPoolId=cognito.pool_id, MfaConfiguration="OFF")
+    assert written() == ("OFF", [])
 
 
 def test_pool_and_client_follow_the_template(cognito: Client) -> None:

@@ -42,8 +42,8 @@ fn offers(policy: &MfaPolicy, settings: &MfaSettings, method: MfaMethod) -> Vec<
     if settings.enabled.len() > 1 && settings.preferred != Some(method) {
         offers.push(Offer::MakePreferred);
     }
-    // A pool that requires a second factor keeps the last one on.
-    if policy.optional() || settings.enabled.len() > 1 {
+    // A pool that requires a second factor refuses to turn one off.
+    if policy.optional() {
         offers.push(Offer::TurnOff);
     }
     offers
@@ -169,10 +169,7 @@ fn SecuritySettings() -> impl IntoView {
             .collect_view();
         Some(view! { <ul class="factors">{rows}</ul> })
     };
-    let required_note = move || {
-        let last_one = settings.with(|s| s.as_ref().is_some_and(|s| s.enabled.len() == 1));
-        (!policy.optional() && last_one).then_some(Text::Mfa(MfaText::RequiredByPool))
-    };
+    let required_note = move || (!policy.optional()).then_some(Text::Mfa(MfaText::RequiredByPool));
     let enrolment = move || {
         let secret = new_secret.value().get().and_then(Result::ok)?;
         enrolling.get().then(|| {

@@ -50,7 +50,7 @@ pub enum MfaText {
     TurnOff(MfaMethod),
     SetUp(MfaMethod),
     MakePreferred(MfaMethod),
-    /// The pool requires a second factor, so the last one can't be turned off.
+    /// The pool requires a second factor, so none can be turned off.
     RequiredByPool,
     /// The pool takes no second factor.
     NotOffered,

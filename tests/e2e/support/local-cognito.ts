@@ -25,6 +25,10 @@ export class LocalCognito {
         CONFIG_PATH,
         '--param',
         `RefreshTokenRotation=${ROTATION}`,
+        // Email MFA needs the pool's email sent through Amazon SES (the template's rule); the local
+        // pool sends nothing, so a placeholder identity will do.
+        '--param',
+        'SesSourceArn=arn:aws:ses:ap-northeast-1:123456789012:identity/example.com',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -55,7 +55,7 @@ pub(super) fn render(text: &MfaText) -> Cow<'static, str> {
             return Cow::Owned(format!("Ask for {} first", lower(*method)))
         }
         MfaText::RequiredByPool => {
-            "This site requires two-step verification, so your last method can't be turned off."
+            "This site requires two-step verification, so it can't be turned off."
         }
         MfaText::NotOffered => "This site doesn't use two-step verification.",
         MfaText::Changed => "Two-step verification updated.",

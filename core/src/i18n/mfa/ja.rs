@@ -57,7 +57,7 @@ pub(super) fn render(text: &MfaText) -> Cow<'static, str> {
             return Cow::Owned(format!("{}を優先して使う", name(*method)))
         }
         MfaText::RequiredByPool => {
-            "このサイトでは2段階認証が必須のため、最後の方法は無効にできません。"
+            "このサイトでは2段階認証が必須のため、無効にはできません。"
         }
         MfaText::NotOffered => "このサイトでは2段階認証を使用していません。",
         MfaText::Changed => "2段階認証の設定を更新しました。",
