@@ -5,7 +5,7 @@ mod challenge;
 mod challenge_name;
 mod mfa;
 
-pub use challenge::{ChallengeResponses, MfaCode, RespondToAuthChallenge};
+pub use challenge::{ChallengeResponses, CodeAnswer, RespondToAuthChallenge};
 pub use challenge_name::ChallengeName;
 pub use mfa::{
     AssociateSoftwareToken, AssociateSoftwareTokenResponse, Caller, MfaSettings,
@@ -118,6 +118,19 @@ pub enum AuthParameters {
         #[serde(rename = "SRP_A")]
         srp_a: String,
     },
+    /// `USER_AUTH`: the username, and the first factor to go straight to, if any (with SRP's
+    /// `A` when that is the password by SRP).
+    UserAuth {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(
+            rename = "PREFERRED_CHALLENGE",
+            skip_serializing_if = "Option::is_none"
+        )]
+        preferred_challenge: Option<&'static str>,
+        #[serde(rename = "SRP_A", skip_serializing_if = "Option::is_none")]
+        srp_a: Option<String>,
+    },
 }
 
 impl AuthParameters {
@@ -125,6 +138,7 @@ impl AuthParameters {
         match self {
             Self::UserPassword { .. } => AuthFlow::UserPassword.as_str(),
             Self::Srp { .. } => AuthFlow::UserSrp.as_str(),
+            Self::UserAuth { .. } => AuthFlow::UserAuth.as_str(),
         }
     }
 }
@@ -137,6 +151,9 @@ pub enum AuthFlow {
     UserSrp,
     /// `USER_PASSWORD_AUTH`: the password is sent to Cognito, for app clients without SRP.
     UserPassword,
+    /// `USER_AUTH`: the user names themselves, then chooses how to prove it (a passkey, an
+    /// emailed or texted code, or the password by SRP).
+    UserAuth,
 }
 
 impl AuthFlow {
@@ -145,12 +162,13 @@ impl AuthFlow {
         match self {
             Self::UserSrp => "USER_SRP_AUTH",
             Self::UserPassword => "USER_PASSWORD_AUTH",
+            Self::UserAuth => "USER_AUTH",
         }
     }
 
     /// The flow of a Cognito flow name; `None` for names this page doesn't sign in with.
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::UserSrp, Self::UserPassword]
+        [Self::UserSrp, Self::UserPassword, Self::UserAuth]
             .into_iter()
             .find(|flow| flow.as_str() == name)
     }
@@ -162,6 +180,9 @@ pub struct InitiateAuth {
     pub auth_flow: &'static str,
     pub client_id: String,
     pub auth_parameters: AuthParameters,
+    /// The session `ConfirmSignUp` returned, which signs a new user in without another factor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<ChallengeSession>,
 }
 
 impl InitiateAuth {
@@ -170,6 +191,7 @@ impl InitiateAuth {
             auth_flow: auth_parameters.flow(),
             client_id,
             auth_parameters,
+            session: None,
         }
     }
 }
@@ -185,6 +207,9 @@ pub struct InitiateAuthResponse {
     pub session: Option<ChallengeSession>,
     #[serde(default)]
     pub challenge_parameters: BTreeMap<String, String>,
+    /// `USER_AUTH`'s first factors this user may choose (`SELECT_CHALLENGE`).
+    #[serde(default)]
+    pub available_challenges: Vec<String>,
 }
 
 /// A further step Cognito asks for before it hands out tokens.
@@ -193,6 +218,8 @@ pub struct ChallengeSessionInfo {
     pub name: ChallengeName,
     pub session: Option<ChallengeSession>,
     pub parameters: BTreeMap<String, String>,
+    /// With `SELECT_CHALLENGE`: the first factors on offer, by Cognito's names.
+    pub available: Vec<String>,
 }
 
 impl ChallengeSessionInfo {

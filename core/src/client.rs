@@ -11,9 +11,11 @@ use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
 use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
+use crate::sign_in_factor::FirstFactor;
 use crate::srp::{self, SrpClient, SrpError, VerifierChallenge};
 
 mod mfa;
+mod user_auth;
 
 pub use mfa::MfaChange;
 
@@ -159,7 +161,8 @@ impl<T: HttpTransport> CognitoClient<T> {
 
     /// Signs in with email and password by the given flow: the one entry point for the page.
     /// `now_epoch_ms` is the clock (milliseconds since the Unix epoch), read when the SRP proof
-    /// is signed; password sign-in doesn't use it.
+    /// is signed; password sign-in doesn't use it. `USER_AUTH` goes straight to the password
+    /// by SRP.
     pub async fn sign_in(
         &self,
         flow: AuthFlow,
@@ -167,22 +170,25 @@ impl<T: HttpTransport> CognitoClient<T> {
         password: Password,
         now_epoch_ms: impl Fn() -> u64,
     ) -> Result<SignInOutcome, CognitoError> {
-        match flow {
-            AuthFlow::UserSrp => self.sign_in_with_srp(email, password, now_epoch_ms).await,
-            AuthFlow::UserPassword => self.sign_in_with_password(email, password).await,
+        if flow == AuthFlow::UserPassword {
+            return self.sign_in_with_password(email, password).await;
         }
-    }
-
-    /// Signs in with `USER_SRP_AUTH` and a fresh random secret: the password stays here, only
-    /// a proof of it is sent. See [`sign_in_with_srp_client`](Self::sign_in_with_srp_client).
-    pub async fn sign_in_with_srp(
-        &self,
-        email: &str,
-        password: Password,
-        now_epoch_ms: impl Fn() -> u64,
-    ) -> Result<SignInOutcome, CognitoError> {
-        let srp = SrpClient::generate().map_err(|e| CognitoError::NoSecureRandom(e.to_string()))?;
-        self.sign_in_with_srp_client(srp, email, password, now_epoch_ms)
+        let srp = new_srp()?;
+        let parameters = match flow {
+            AuthFlow::UserAuth => AuthParameters::UserAuth {
+                username: email.to_owned(),
+                preferred_challenge: Some(FirstFactor::Password.as_str()),
+                srp_a: Some(srp.srp_a()),
+            },
+            _ => AuthParameters::Srp {
+                username: email.to_owned(),
+                srp_a: srp.srp_a(),
+            },
+        };
+        let response = self
+            .call(&InitiateAuth::new(self.client_id.clone(), parameters))
+            .await?;
+        self.prove_password(srp, sign_in_outcome(response)?, password, now_epoch_ms)
             .await
     }
 
@@ -206,7 +212,20 @@ impl<T: HttpTransport> CognitoClient<T> {
                 },
             ))
             .await?;
-        let challenge = match sign_in_outcome(response)? {
+        self.prove_password(srp, sign_in_outcome(response)?, password, now_epoch_ms)
+            .await
+    }
+
+    /// Answers `PASSWORD_VERIFIER` with the SRP proof of `password`; any other outcome is
+    /// passed on as it is.
+    async fn prove_password(
+        &self,
+        srp: SrpClient,
+        outcome: SignInOutcome,
+        password: Password,
+        now_epoch_ms: impl Fn() -> u64,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let challenge = match outcome {
             SignInOutcome::Challenge(challenge)
                 if challenge.name == ChallengeName::PasswordVerifier =>
             {
@@ -361,11 +380,17 @@ fn sign_in_outcome(response: InitiateAuthResponse) -> Result<SignInOutcome, Cogn
             name,
             session: response.session,
             parameters: response.challenge_parameters,
+            available: response.available_challenges,
         })),
         (None, None) => Err(missing_in_success(
             "neither tokens nor a challenge in the sign-in reply",
         )),
     }
+}
+
+/// A fresh SRP secret, from the browser's secure random source.
+fn new_srp() -> Result<SrpClient, CognitoError> {
+    SrpClient::generate().map_err(|e| CognitoError::NoSecureRandom(e.to_string()))
 }
 
 /// The challenge's values can't be used for a proof (malformed, or refused by SRP's checks).

@@ -22,6 +22,7 @@ pub mod redirect;
 pub mod schedule;
 pub mod secret;
 pub mod session_rules;
+pub mod sign_in_factor;
 pub mod srp;
 pub mod storage_keys;
 pub mod tab_sync;

@@ -2,6 +2,7 @@
 //! the person at the page ([`SignInStep`]), read from Cognito's challenge parameters.
 
 use crate::api::{ChallengeName, ChallengeSessionInfo};
+use crate::sign_in_factor::{first_factors, FirstFactor};
 use crate::validation::{normalize_one_time_code, FieldError};
 
 /// A second factor, by Cognito's name for it (the same names appear in challenges, in
@@ -41,20 +42,11 @@ impl MfaMethod {
         }
     }
 
-    /// The `ChallengeResponses` key that carries the code.
-    pub fn code_parameter(self) -> &'static str {
-        match self {
-            Self::Totp => "SOFTWARE_TOKEN_MFA_CODE",
-            Self::Email => "EMAIL_OTP_CODE",
-            Self::Sms => "SMS_MFA_CODE",
-        }
-    }
-
-    /// How many digits its codes have. Cognito's emailed codes have had 6 or 8.
+    /// How many digits its codes have: an app's have 6; Cognito's sent codes have had 6 or 8.
     pub fn code_lengths(self) -> &'static [usize] {
         match self {
-            Self::Email => &[6, 8],
-            Self::Totp | Self::Sms => &[6],
+            Self::Email | Self::Sms => &[6, 8],
+            Self::Totp => &[6],
         }
     }
 
@@ -85,6 +77,10 @@ pub enum SignInStep {
     /// The pool requires a second factor and the account has none: set one up, choosing among
     /// these (`MFA_SETUP`).
     SetUp(Vec<MfaMethod>),
+    /// `USER_AUTH`: choose how to sign in (`SELECT_CHALLENGE`).
+    ChooseFirstFactor(Vec<FirstFactor>),
+    /// Use a passkey: the `CREDENTIAL_REQUEST_OPTIONS` JSON to hand to the browser (`WEB_AUTHN`).
+    Passkey { request_options: String },
     /// A challenge this page does not answer, by Cognito's name.
     Unsupported(String),
 }
@@ -109,6 +105,17 @@ impl SignInStep {
                 // answering it is harmless.
                 methods => Self::Choose(methods),
             },
+            ChallengeName::SelectChallenge => match first_factors(&challenge.available) {
+                factors if factors.is_empty() => unsupported(),
+                factors => Self::ChooseFirstFactor(factors),
+            },
+            ChallengeName::WebAuthn => match challenge.parameters.get("CREDENTIAL_REQUEST_OPTIONS")
+            {
+                Some(options) => Self::Passkey {
+                    request_options: options.clone(),
+                },
+                None => unsupported(),
+            },
             ChallengeName::MfaSetup => {
                 // SMS is set up by verifying a phone number, which a sign-in can't do.
                 let methods: Vec<_> = list("MFAS_CAN_SETUP")
@@ -121,7 +128,7 @@ impl SignInStep {
                     Self::SetUp(methods)
                 }
             }
-            name => match MfaMethod::ALL.into_iter().find(|m| m.challenge() == *name) {
+            name => match code_method(name) {
                 Some(method) => Self::Code {
                     method,
                     destination: challenge
@@ -133,6 +140,17 @@ impl SignInStep {
                 None => unsupported(),
             },
         }
+    }
+}
+
+/// The factor whose code a challenge asks for: a second factor's, or `USER_AUTH`'s emailed
+/// (`EMAIL_OTP`, the same name) or texted (`SMS_OTP`) first-factor code.
+fn code_method(name: &ChallengeName) -> Option<MfaMethod> {
+    match name {
+        ChallengeName::SoftwareTokenMfa => Some(MfaMethod::Totp),
+        ChallengeName::EmailOtp => Some(MfaMethod::Email),
+        ChallengeName::SmsMfa | ChallengeName::SmsOtp => Some(MfaMethod::Sms),
+        _ => None,
     }
 }
 

@@ -56,7 +56,7 @@ fn MfaCodeForm() -> impl IntoView {
             steps.clone(),
         );
         async move {
-            let answer = MfaAnswer::Code(method, code);
+            let answer = MfaAnswer::Code(code);
             let answered = session.answer_challenge(&email, &challenge, answer).await;
             steps.after_answer(email, answered)
         }

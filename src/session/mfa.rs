@@ -2,7 +2,7 @@
 //! once answered), and managing a signed-in user's factors.
 
 use super::SessionCtx;
-use leptos_cognito_core::api::{Caller, ChallengeResponses, ChallengeSessionInfo, MfaCode};
+use leptos_cognito_core::api::{Caller, ChallengeResponses, ChallengeSessionInfo, CodeAnswer};
 use leptos_cognito_core::client::MfaChange;
 use leptos_cognito_core::mfa::MfaMethod;
 use leptos_cognito_core::problem::Problem;
@@ -29,14 +29,11 @@ impl SessionCtx {
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
         let username = challenge.username_or(email);
         let (responses, session) = match answer {
-            MfaAnswer::Code(method, code) => (
-                ChallengeResponses::MfaCode(MfaCode {
-                    method,
-                    username,
-                    code,
-                }),
-                challenge.session.clone(),
-            ),
+            MfaAnswer::Code(code) => {
+                let answer = CodeAnswer::new(challenge.name.clone(), username, code)
+                    .ok_or_else(|| not_a_code_challenge(challenge))?;
+                (ChallengeResponses::Code(answer), challenge.session.clone())
+            }
             MfaAnswer::Choose(method) => (
                 ChallengeResponses::SelectMfaType {
                     username,
@@ -136,11 +133,19 @@ impl SessionCtx {
     }
 }
 
+/// A challenge the page has no code for reached the code page: a bug, not the user's doing.
+fn not_a_code_challenge(challenge: &ChallengeSessionInfo) -> CognitoError {
+    CognitoError::UnexpectedResponse {
+        status: 200,
+        detail: format!("{} takes no code", challenge.name),
+    }
+}
+
 /// How a sign-in challenge about second factors is answered.
 #[derive(Debug, Clone)]
 pub enum MfaAnswer {
-    /// A factor's code.
-    Code(MfaMethod, String),
+    /// The code the challenge asks for.
+    Code(String),
     /// The factor chosen for this sign-in (`SELECT_MFA_TYPE`).
     Choose(MfaMethod),
     /// Set up emailed codes to the address signed in with (`MFA_SETUP`).

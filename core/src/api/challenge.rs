@@ -3,6 +3,7 @@
 use super::{ChallengeName, InitiateAuthResponse, Operation};
 use crate::mfa::MfaMethod;
 use crate::secret::{ChallengeSession, Password};
+use crate::sign_in_factor::FirstFactorAnswer;
 use serde::Serialize;
 
 /// Answers a challenge from `InitiateAuth` (or from a previous answer). The reply has the same
@@ -39,8 +40,23 @@ pub enum ChallengeResponses {
         #[serde(rename = "NEW_PASSWORD")]
         new_password: Password,
     },
-    /// A second factor's code (`SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`, `SMS_MFA`).
-    MfaCode(MfaCode),
+    /// A one-time code: a second factor's (`SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`, `SMS_MFA`) or a
+    /// first factor's (`EMAIL_OTP`, `SMS_OTP`).
+    Code(CodeAnswer),
+    /// `SELECT_CHALLENGE`: the first factor chosen, with what it needs up front.
+    SelectChallenge {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(flatten)]
+        answer: FirstFactorAnswer,
+    },
+    /// `WEB_AUTHN`: the passkey's assertion, as the JSON text of an AuthenticationResponseJSON.
+    WebAuthn {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "CREDENTIAL")]
+        credential: String,
+    },
     /// `SELECT_MFA_TYPE`: the factor chosen for this sign-in.
     SelectMfaType {
         #[serde(rename = "USERNAME")]
@@ -58,20 +74,35 @@ pub enum ChallengeResponses {
     },
 }
 
-/// A code for `method`'s challenge, sent under the parameter that method names.
+/// A code for a challenge that asks for one, sent under the parameter that challenge names
+/// (`SMS_MFA_CODE` for `SMS_MFA`, `SMS_OTP_CODE` for `SMS_OTP`, ...).
 #[derive(Debug)]
-pub struct MfaCode {
-    pub method: MfaMethod,
-    pub username: String,
-    pub code: String,
+pub struct CodeAnswer {
+    challenge: ChallengeName,
+    parameter: &'static str,
+    username: String,
+    code: String,
 }
 
-impl Serialize for MfaCode {
+impl CodeAnswer {
+    /// The answer to `challenge`, if it is one that takes a code.
+    pub fn new(challenge: ChallengeName, username: String, code: String) -> Option<Self> {
+        let parameter = challenge.code_parameter()?;
+        Some(Self {
+            challenge,
+            parameter,
+            username,
+            code,
+        })
+    }
+}
+
+impl Serialize for CodeAnswer {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry("USERNAME", &self.username)?;
-        map.serialize_entry(self.method.code_parameter(), &self.code)?;
+        map.serialize_entry(self.parameter, &self.code)?;
         map.end()
     }
 }
@@ -85,7 +116,9 @@ impl ChallengeResponses {
         match self {
             Self::PasswordVerifier { .. } => ChallengeName::PasswordVerifier,
             Self::NewPassword { .. } => ChallengeName::NewPasswordRequired,
-            Self::MfaCode(answer) => answer.method.challenge(),
+            Self::Code(answer) => answer.challenge.clone(),
+            Self::SelectChallenge { .. } => ChallengeName::SelectChallenge,
+            Self::WebAuthn { .. } => ChallengeName::WebAuthn,
             Self::SelectMfaType { .. } => ChallengeName::SelectMfaType,
             Self::MfaSetup { .. } => ChallengeName::MfaSetup,
         }

@@ -57,6 +57,19 @@ challenge_names! {
     PasswordSrp = "PASSWORD_SRP",
 }
 
+impl ChallengeName {
+    /// The `ChallengeResponses` key that carries the code, for challenges answered with one.
+    pub fn code_parameter(&self) -> Option<&'static str> {
+        Some(match self {
+            Self::SoftwareTokenMfa => "SOFTWARE_TOKEN_MFA_CODE",
+            Self::EmailOtp => "EMAIL_OTP_CODE",
+            Self::SmsMfa => "SMS_MFA_CODE",
+            Self::SmsOtp => "SMS_OTP_CODE",
+            _ => return None,
+        })
+    }
+}
+
 impl fmt::Display for ChallengeName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -151,12 +151,10 @@ fn challenge_names_read_and_write_cognitos_names_and_keep_unknown_ones() {
 
 #[test]
 fn mfa_answers_send_each_factors_own_parameter() {
-    let answer = |method| {
-        let responses = ChallengeResponses::MfaCode(MfaCode {
-            method,
-            username: "u-1".into(),
-            code: "123456".into(),
-        });
+    let answer = |method: MfaMethod| {
+        let responses = ChallengeResponses::Code(
+            CodeAnswer::new(method.challenge(), "u-1".into(), "123456".into()).unwrap(),
+        );
         let name = responses.challenge_name();
         (name.to_string(), serde_json::to_value(responses).unwrap())
     };
@@ -181,6 +179,29 @@ fn mfa_answers_send_each_factors_own_parameter() {
             json!({"USERNAME": "u-1", "SMS_MFA_CODE": "123456"})
         )
     );
+}
+
+#[test]
+fn first_factor_codes_and_passkeys_answer_under_their_own_names() {
+    let sms = ChallengeResponses::Code(
+        CodeAnswer::new(ChallengeName::SmsOtp, "u-1".into(), "12345678".into()).unwrap(),
+    );
+    assert_eq!(sms.challenge_name(), ChallengeName::SmsOtp);
+    assert_eq!(
+        serde_json::to_value(sms).unwrap(),
+        json!({"USERNAME": "u-1", "SMS_OTP_CODE": "12345678"})
+    );
+    let passkey = ChallengeResponses::WebAuthn {
+        username: "u-1".into(),
+        credential: r#"{"id":"x"}"#.into(),
+    };
+    assert_eq!(passkey.challenge_name(), ChallengeName::WebAuthn);
+    assert_eq!(
+        serde_json::to_value(passkey).unwrap(),
+        json!({"USERNAME": "u-1", "CREDENTIAL": "{\"id\":\"x\"}"})
+    );
+    // A challenge that takes no code can't be answered with one.
+    assert!(CodeAnswer::new(ChallengeName::PasswordVerifier, "u-1".into(), "1".into()).is_none());
 }
 
 #[test]

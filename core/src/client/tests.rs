@@ -459,3 +459,125 @@ fn requests_never_show_the_passwords_when_debug_printed() {
         assert!(!shown.contains(secret), "{shown}");
     }
 }
+
+fn body(request: &HttpRequest) -> serde_json::Value {
+    serde_json::from_str(&request.body).unwrap()
+}
+
+#[test]
+fn user_auth_names_the_user_and_reads_the_factors_on_offer() {
+    let transport = ScriptedTransport::replying(
+        200,
+        r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"s1","ChallengeParameters":{},
+            "AvailableChallenges":["PASSWORD_SRP","PASSWORD","WEB_AUTHN","EMAIL_OTP"]}"#,
+    );
+    let outcome = block_on(client(&transport).start_user_auth("a@example.com", None)).unwrap();
+    let SignInOutcome::Challenge(challenge) = outcome else {
+        panic!("expected a challenge")
+    };
+    assert_eq!(challenge.name, ChallengeName::SelectChallenge);
+    assert_eq!(
+        crate::mfa::SignInStep::of(&challenge),
+        crate::mfa::SignInStep::ChooseFirstFactor(vec![
+            FirstFactor::Password,
+            FirstFactor::Passkey,
+            FirstFactor::EmailCode
+        ])
+    );
+    assert_eq!(
+        body(&transport.sent.borrow()[0]),
+        json!({"AuthFlow": "USER_AUTH", "ClientId": "client-1", "AuthParameters": {"USERNAME": "a@example.com"}})
+    );
+}
+
+#[test]
+fn a_remembered_factor_is_asked_for_straight_away_but_never_the_password() {
+    let transport = ScriptedTransport::default();
+    for reply in [
+        r#"{"ChallengeName":"EMAIL_OTP","Session":"s","ChallengeParameters":{"CODE_DELIVERY_DESTINATION":"a***@e***"}}"#,
+        r#"{"ChallengeName":"SELECT_CHALLENGE","Session":"s","AvailableChallenges":["PASSWORD"]}"#,
+    ] {
+        transport.replies.borrow_mut().push_back(Ok(HttpResponse {
+            status: 200,
+            body: reply.into(),
+        }));
+    }
+    let c = client(&transport);
+    block_on(c.start_user_auth("a@example.com", Some(FirstFactor::EmailCode))).unwrap();
+    block_on(c.start_user_auth("a@example.com", Some(FirstFactor::Password))).unwrap();
+    let sent = transport.sent.borrow();
+    assert_eq!(
+        body(&sent[0])["AuthParameters"]["PREFERRED_CHALLENGE"],
+        "EMAIL_OTP"
+    );
+    assert!(body(&sent[1])["AuthParameters"]
+        .get("PREFERRED_CHALLENGE")
+        .is_none());
+}
+
+#[test]
+fn choosing_the_password_proves_it_by_srp_when_offered_and_sends_it_only_when_not() {
+    let select = |available: &[&str]| ChallengeSessionInfo {
+        name: ChallengeName::SelectChallenge,
+        session: Some(ChallengeSession::new("s1")),
+        parameters: Default::default(),
+        available: available.iter().map(|s| s.to_string()).collect(),
+    };
+    // Offered SRP: only A goes out; the server's PASSWORD_VERIFIER would follow.
+    let transport = ScriptedTransport::replying(200, r#"{"__type":"x"}"#);
+    transport.replies.borrow_mut().clear();
+    transport.replies.borrow_mut().push_back(Ok(HttpResponse {
+        status: 400,
+        body: r#"{"__type":"NotAuthorizedException","message":"Incorrect username or password."}"#
+            .into(),
+    }));
+    let refused = block_on(client(&transport).choose_first_factor(
+        &select(&["PASSWORD_SRP", "PASSWORD", "EMAIL_OTP"]),
+        "a@example.com",
+        FirstFactor::Password,
+        Some(Password::new("Secret-123")),
+        || 0,
+    ));
+    assert!(refused.is_err());
+    let sent = body(&transport.sent.borrow()[0]);
+    assert_eq!(sent["ChallengeName"], "SELECT_CHALLENGE");
+    assert_eq!(sent["ChallengeResponses"]["ANSWER"], "PASSWORD_SRP");
+    assert!(sent["ChallengeResponses"]["SRP_A"].as_str().unwrap().len() > 100);
+    assert!(!transport.sent.borrow()[0].body.contains("Secret-123"));
+
+    let transport = ScriptedTransport::replying(200, &auth_reply(Some("r")));
+    block_on(client(&transport).choose_first_factor(
+        &select(&["PASSWORD", "EMAIL_OTP"]),
+        "a@example.com",
+        FirstFactor::Password,
+        Some(Password::new("Secret-123")),
+        || 0,
+    ))
+    .unwrap();
+    assert_eq!(
+        body(&transport.sent.borrow()[0])["ChallengeResponses"],
+        json!({"USERNAME": "a@example.com", "ANSWER": "PASSWORD", "PASSWORD": "Secret-123"})
+    );
+
+    let transport = ScriptedTransport::replying(
+        200,
+        r#"{"ChallengeName":"WEB_AUTHN","Session":"s2","ChallengeParameters":{"CREDENTIAL_REQUEST_OPTIONS":"{\"challenge\":\"abc\"}"}}"#,
+    );
+    let outcome = block_on(client(&transport).choose_first_factor(
+        &select(&["WEB_AUTHN", "PASSWORD"]),
+        "a@example.com",
+        FirstFactor::Passkey,
+        None,
+        || 0,
+    ))
+    .unwrap();
+    let SignInOutcome::Challenge(next) = outcome else {
+        panic!("expected WEB_AUTHN")
+    };
+    assert_eq!(
+        crate::mfa::SignInStep::of(&next),
+        crate::mfa::SignInStep::Passkey {
+            request_options: r#"{"challenge":"abc"}"#.into()
+        }
+    );
+}

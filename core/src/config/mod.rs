@@ -18,6 +18,7 @@ pub use mfa::{MfaMode, MfaPolicy};
 use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
 use crate::redirect::normalize_origin;
+use crate::sign_in_factor::{self, FirstFactor};
 use error::{invalid, optional, required};
 use serde_json::Value;
 
@@ -40,6 +41,9 @@ pub struct AppConfig {
     pub branding: Branding,
     /// The second factors the pool takes.
     pub mfa: MfaPolicy,
+    /// `firstAuthFactors`: with `USER_AUTH`, the pool's first factors (its
+    /// `AllowedFirstAuthFactors`), in the order to offer them; the password alone when absent.
+    pub first_factors: Vec<FirstFactor>,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -96,7 +100,10 @@ impl AppConfig {
         let auth_flow = match optional(object, "authFlow")? {
             None => AuthFlow::default(),
             Some(name) => AuthFlow::from_name(name).ok_or_else(|| {
-                invalid("authFlow", "expected USER_SRP_AUTH or USER_PASSWORD_AUTH")
+                invalid(
+                    "authFlow",
+                    "expected USER_SRP_AUTH, USER_PASSWORD_AUTH or USER_AUTH",
+                )
             })?,
         };
         let embedding = Embedding {
@@ -109,6 +116,7 @@ impl AppConfig {
         };
         let branding = branding::read(object)?;
         let mfa = mfa::read(object)?;
+        let first_factors = first_factors(object.get("firstAuthFactors"))?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -119,6 +127,7 @@ impl AppConfig {
             embedding,
             branding,
             mfa,
+            first_factors,
         })
     }
 }
@@ -139,6 +148,30 @@ fn allowed_origins(value: Option<&Value>) -> Result<Vec<String>, ConfigError> {
                 .ok_or_else(|| invalid(FIELD, "expected origins such as https://app.example.com"))
         })
         .collect()
+}
+
+/// `firstAuthFactors`: a non-empty list of `PASSWORD`, `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`.
+fn first_factors(value: Option<&Value>) -> Result<Vec<FirstFactor>, ConfigError> {
+    const FIELD: &str = "firstAuthFactors";
+    let items = match value {
+        None | Some(Value::Null) => return Ok(vec![FirstFactor::Password]),
+        Some(Value::Array(items)) if !items.is_empty() => items,
+        Some(_) => {
+            return Err(invalid(
+                FIELD,
+                "expected a list such as [\"WEB_AUTHN\", \"PASSWORD\"]",
+            ))
+        }
+    };
+    let names = items
+        .iter()
+        .map(|item| {
+            item.as_str()
+                .filter(|name| FirstFactor::from_name(name).is_some())
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| invalid(FIELD, "expected PASSWORD, EMAIL_OTP, SMS_OTP or WEB_AUTHN"))?;
+    Ok(sign_in_factor::first_factors(&names))
 }
 
 fn is_word(s: &str) -> bool {

@@ -380,6 +380,10 @@ fn auth_flow_defaults_to_srp_and_accepts_password_auth() {
         AuthFlow::UserPassword
     );
     assert_eq!(with("null").unwrap().auth_flow, AuthFlow::UserSrp);
+    assert_eq!(
+        with(r#""USER_AUTH""#).unwrap().auth_flow,
+        AuthFlow::UserAuth
+    );
     for bad in [
         r#""REFRESH_TOKEN_AUTH""#,
         r#""user_srp_auth""#,
@@ -455,5 +459,34 @@ fn bad_policies_name_the_field() {
     for (value, field) in cases {
         let error = password_policy(Some(&value)).unwrap_err();
         assert_eq!(error.field(), Some(field), "{value}");
+    }
+}
+
+#[test]
+fn first_auth_factors_keep_the_configured_order() {
+    use crate::sign_in_factor::FirstFactor;
+    let with = |factors: &str| {
+        AppConfig::parse(&GOOD.replace('}', &format!(r#","firstAuthFactors":{factors}}}"#)))
+    };
+    assert_eq!(
+        AppConfig::parse(GOOD).unwrap().first_factors,
+        [FirstFactor::Password]
+    );
+    assert_eq!(
+        with(r#"["WEB_AUTHN","EMAIL_OTP","PASSWORD","EMAIL_OTP"]"#)
+            .unwrap()
+            .first_factors,
+        [
+            FirstFactor::Passkey,
+            FirstFactor::EmailCode,
+            FirstFactor::Password
+        ]
+    );
+    for bad in [r#"["FACE_ID"]"#, r#""WEB_AUTHN""#, "[]", "[1]"] {
+        assert_eq!(
+            with(bad).unwrap_err().field(),
+            Some("firstAuthFactors"),
+            "{bad}"
+        );
     }
 }

@@ -11,6 +11,7 @@ fn challenge(name: &str, parameters: &[(&str, &str)]) -> ChallengeSessionInfo {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect::<BTreeMap<_, _>>(),
+        available: Vec::new(),
     }
 }
 

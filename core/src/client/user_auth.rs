@@ -1,0 +1,78 @@
+//! `USER_AUTH`, choice-based sign-in: naming the user first, then the factor that proves it.
+
+use super::{missing_in_success, new_srp, sign_in_outcome, CognitoClient, SignInOutcome};
+use crate::api::{AuthParameters, ChallengeResponses, ChallengeSessionInfo, InitiateAuth};
+use crate::error::CognitoError;
+use crate::http::HttpTransport;
+use crate::secret::Password;
+use crate::sign_in_factor::{FirstFactor, FirstFactorAnswer};
+
+impl<T: HttpTransport> CognitoClient<T> {
+    /// Starts a `USER_AUTH` sign-in: straight to `preferred` if the pool and the user allow it,
+    /// else Cognito's `SELECT_CHALLENGE` with the factors on offer. (The password goes through
+    /// [`sign_in`](Self::sign_in) or [`choose_first_factor`](Self::choose_first_factor).)
+    pub async fn start_user_auth(
+        &self,
+        email: &str,
+        preferred: Option<FirstFactor>,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let preferred = preferred.filter(|factor| *factor != FirstFactor::Password);
+        let parameters = AuthParameters::UserAuth {
+            username: email.to_owned(),
+            preferred_challenge: preferred.map(FirstFactor::as_str),
+            srp_a: None,
+        };
+        let response = self
+            .call(&InitiateAuth::new(self.client_id.clone(), parameters))
+            .await?;
+        sign_in_outcome(response)
+    }
+
+    /// Answers `SELECT_CHALLENGE` with `factor`. The password is proven by SRP where the
+    /// challenge offers `PASSWORD_SRP`, else sent as `PASSWORD`; other factors need none.
+    pub async fn choose_first_factor(
+        &self,
+        challenge: &ChallengeSessionInfo,
+        email: &str,
+        factor: FirstFactor,
+        password: Option<Password>,
+        now_epoch_ms: impl Fn() -> u64,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let username = challenge.username_or(email);
+        let answer = |answer| ChallengeResponses::SelectChallenge {
+            username: username.clone(),
+            answer,
+        };
+        let session = challenge.session.clone();
+        let factor_answer = match (factor, password) {
+            (FirstFactor::Password, Some(password)) => {
+                if challenge
+                    .available
+                    .iter()
+                    .any(|name| name == "PASSWORD_SRP")
+                {
+                    let srp = new_srp()?;
+                    let srp_a = srp.srp_a();
+                    let outcome = self
+                        .respond_to_challenge(
+                            answer(FirstFactorAnswer::PasswordSrp { srp_a }),
+                            session,
+                        )
+                        .await?;
+                    return self
+                        .prove_password(srp, outcome, password, now_epoch_ms)
+                        .await;
+                }
+                FirstFactorAnswer::Password(password)
+            }
+            (FirstFactor::Password, None) => {
+                return Err(missing_in_success("a password sign-in needs the password"))
+            }
+            (FirstFactor::Passkey, _) => FirstFactorAnswer::Passkey,
+            (FirstFactor::EmailCode, _) => FirstFactorAnswer::EmailCode,
+            (FirstFactor::SmsCode, _) => FirstFactorAnswer::SmsCode,
+        };
+        self.respond_to_challenge(answer(factor_answer), session)
+            .await
+    }
+}
