@@ -13,6 +13,12 @@ export const EXAMPLE_HOST_URL = `http://127.0.0.1:${exampleHostPort}`;
 // The same site as a brand configures it: its name, logo and theme in config.json.
 const brandedPort = sitePort + 7;
 export const BRANDED_URL = `http://127.0.0.1:${brandedPort}`;
+// The same site with choice-based sign-in (USER_AUTH): passkeys, emailed codes or the password.
+// Served under the name localhost, the pool's passkey relying party; 127.0.0.1 on the same port
+// is a site passkeys refuse.
+const passwordlessPort = sitePort + 8;
+export const PASSWORDLESS_URL = `http://localhost:${passwordlessPort}`;
+export const PASSWORDLESS_ON_WRONG_SITE_URL = `http://127.0.0.1:${passwordlessPort}`;
 export const BRANDING = {
   title: 'Acme Store',
   logoUrl: '/logo.svg',
@@ -73,6 +79,17 @@ export default defineConfig({
         SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
         SITE_CONFIG_EXTRA: JSON.stringify(BRANDING),
         SITE_PORT: String(brandedPort),
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node tests/e2e/support/serve.mjs',
+      url: `${PASSWORDLESS_ON_WRONG_SITE_URL}/index.html`,
+      env: {
+        SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
+        SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
+        SITE_CONFIG_EXTRA: JSON.stringify({ authFlow: 'USER_AUTH' }),
+        SITE_PORT: String(passwordlessPort),
       },
       reuseExistingServer: false,
     },

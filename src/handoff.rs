@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_cognito_core::api::{ChallengeSessionInfo, CodeDeliveryDetails};
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::sign_in_factor::FirstFactor;
 
 /// A sign-in that Cognito stopped at a challenge, with the address it was started with.
 #[derive(Debug, Clone)]
@@ -23,6 +24,8 @@ pub struct Handoff {
     pub delivery: RwSignal<Option<CodeDeliveryDetails>>,
     notice: RwSignal<Option<Text>>,
     challenge: StoredValue<Option<PendingChallenge>>,
+    /// The first factor a `USER_AUTH` sign-in under way was started with.
+    factor: StoredValue<Option<FirstFactor>>,
     sign_up_password: StoredValue<Option<(String, Password)>>,
 }
 
@@ -33,6 +36,7 @@ impl Handoff {
             delivery: RwSignal::new(None),
             notice: RwSignal::new(None),
             challenge: StoredValue::new(None),
+            factor: StoredValue::new(None),
             sign_up_password: StoredValue::new(None),
         };
         provide_context(ctx);
@@ -71,6 +75,15 @@ impl Handoff {
 
     pub fn clear_challenge(&self) {
         self.challenge.set_value(None);
+    }
+
+    /// Notes the first factor the sign-in under way uses.
+    pub fn set_factor(&self, factor: Option<FirstFactor>) {
+        self.factor.set_value(factor);
+    }
+
+    pub fn factor(&self) -> Option<FirstFactor> {
+        self.factor.get_value()
     }
 
     /// Keeps the password just used to sign up, for signing in right after the confirmation.

@@ -7,7 +7,7 @@ use crate::embed::share_session_with_embedder;
 use crate::handoff::Handoff;
 use crate::i18n::I18n;
 use crate::return_to::ReturnRequest;
-use crate::session::SessionCtx;
+use crate::session::{SessionCtx, SiteFirstFactors};
 use leptos::prelude::*;
 use leptos_cognito_core::AppConfig;
 
@@ -59,5 +59,6 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     provide_context(PoolPolicy(config.password_policy));
     provide_context(SiteTitle(config.branding.title.clone()));
     provide_context(config.mfa.clone());
+    provide_context(SiteFirstFactors(config.first_factors.clone()));
     children()
 }

@@ -2,9 +2,9 @@
 //! in a `<Routes>`, the app's and a host's alike, so a new page is added here and nowhere else.
 
 use crate::pages::{
-    ChangePasswordPage, ConfirmPage, ForgotPasswordPage, MfaChoicePage, MfaCodePage,
-    NewPasswordPage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
-    TotpSetupPage,
+    ChangePasswordPage, ConfirmPage, FirstFactorPage, ForgotPasswordPage, MfaChoicePage,
+    MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage, SessionPage,
+    SignInPage, SignUpPage, TotpSetupPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::Route;
@@ -45,6 +45,10 @@ pub enum AuthRoute {
     TotpSetup,
     /// The signed-in user's second factors ([`SecurityPage`]).
     Security,
+    /// Choosing how to sign in, with `USER_AUTH` ([`FirstFactorPage`]).
+    FirstFactor,
+    /// Signing in with a passkey ([`PasskeyPage`]).
+    Passkey,
 }
 
 impl AuthRoute {
@@ -63,6 +67,8 @@ impl AuthRoute {
             Self::MfaChoice => "/choose-verification",
             Self::TotpSetup => "/set-up-authenticator",
             Self::Security => "/security",
+            Self::FirstFactor => "/choose-sign-in",
+            Self::Passkey => "/passkey",
         }
     }
 
@@ -112,6 +118,8 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::MfaChoice.segment() view=MfaChoicePage/>
         <Route path=AuthRoute::TotpSetup.segment() view=TotpSetupPage/>
         <Route path=AuthRoute::Security.segment() view=SecurityPage/>
+        <Route path=AuthRoute::FirstFactor.segment() view=FirstFactorPage/>
+        <Route path=AuthRoute::Passkey.segment() view=PasskeyPage/>
     }
     .into_inner()
 }

@@ -46,7 +46,9 @@ pub struct CodeDeliveryDetails {
 pub struct SignUp {
     pub client_id: String,
     pub username: String,
-    pub password: Password,
+    /// None signs up without a password, where the pool lets users sign in without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Password>,
     pub user_attributes: Vec<AttributeType>,
 }
 
@@ -77,9 +79,17 @@ pub struct ConfirmSignUp {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct Empty {}
 
+/// With `USER_AUTH`, Cognito hands back a session that signs the new user in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ConfirmSignUpResponse {
+    #[serde(default)]
+    pub session: Option<ChallengeSession>,
+}
+
 impl Operation for ConfirmSignUp {
     const NAME: &'static str = "ConfirmSignUp";
-    type Response = Empty;
+    type Response = ConfirmSignUpResponse;
 }
 
 #[derive(Debug, Serialize)]

@@ -101,11 +101,12 @@ impl<T: HttpTransport> CognitoClient<T> {
             .map_err(|_| unexpected(&response, "success body is not the expected JSON"))
     }
 
-    /// Registers a user whose username is their email address.
+    /// Registers a user whose username is their email address; without a password where the
+    /// pool lets users sign in without one.
     pub async fn sign_up(
         &self,
         email: &str,
-        password: Password,
+        password: Option<Password>,
     ) -> Result<SignUpResponse, CognitoError> {
         self.call(&SignUp {
             client_id: self.client_id.clone(),
@@ -119,14 +120,20 @@ impl<T: HttpTransport> CognitoClient<T> {
         .await
     }
 
-    pub async fn confirm_sign_up(&self, email: &str, code: &str) -> Result<(), CognitoError> {
+    /// Confirms the account with its code. With `USER_AUTH`, the answer is a session that
+    /// signs the user in ([`sign_in_after_sign_up`](Self::sign_in_after_sign_up)).
+    pub async fn confirm_sign_up(
+        &self,
+        email: &str,
+        code: &str,
+    ) -> Result<Option<ChallengeSession>, CognitoError> {
         self.call(&ConfirmSignUp {
             client_id: self.client_id.clone(),
             username: email.to_owned(),
             confirmation_code: code.to_owned(),
         })
         .await
-        .map(drop)
+        .map(|response| response.session)
     }
 
     pub async fn resend_confirmation_code(

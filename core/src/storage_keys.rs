@@ -15,6 +15,17 @@ pub fn refresh_lease(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.refreshLease")
 }
 
+/// Key of the first factor last signed in with on this device (`WEB_AUTHN`, `EMAIL_OTP`, ...),
+/// offered first next time. Not a secret.
+pub fn last_sign_in_factor(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.lastSignInFactor")
+}
+
+/// Key of the note that the user declined the offer to add a passkey on this device.
+pub fn passkey_offer_dismissed(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.passkeyOfferDismissed")
+}
+
 /// Name of the Web Lock and of the `BroadcastChannel` shared by the tabs of one app client.
 pub fn tab_channel(client_id: &str) -> String {
     format!("{PREFIX}{client_id}")

@@ -42,10 +42,17 @@ fn ConfirmForm() -> impl IntoView {
             navigate.clone(),
         );
         async move {
-            if let Err(error) = client.confirm_sign_up(&email, &code).await {
-                return Some(error.problem());
-            }
-            if let Some(password) = handoff.take_sign_up_password(&email) {
+            let confirmed = match client.confirm_sign_up(&email, &code).await {
+                Ok(confirmed) => confirmed,
+                Err(error) => return Some(error.problem()),
+            };
+            // With USER_AUTH, confirming hands back a session that signs the user in.
+            if let Some(confirmed) = confirmed {
+                handoff.forget_sign_up_password();
+                if let Ok(None) = session.sign_in_after_sign_up(&email, confirmed).await {
+                    return None;
+                }
+            } else if let Some(password) = handoff.take_sign_up_password(&email) {
                 // Signed in: the page guard moves on to the session page.
                 if let Ok(None) = session.sign_in(&email, password).await {
                     return None;

@@ -4,7 +4,7 @@ use crate::components::{ErrorAlert, PageHeading, SignedOutOnly, SubmitButton};
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::{use_session, MfaAnswer};
+use crate::session::{use_session, ChallengeAnswer};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{MfaText, Text};
 use leptos_cognito_core::mfa::{MfaMethod, SignInStep};
@@ -49,8 +49,8 @@ fn MfaChoiceForm() -> impl IntoView {
                     navigate(AuthRoute::TotpSetup.path(), Default::default());
                     return None;
                 }
-                (true, _) => MfaAnswer::SetUpEmail,
-                (false, method) => MfaAnswer::Choose(method),
+                (true, _) => ChallengeAnswer::SetUpEmail,
+                (false, method) => ChallengeAnswer::Choose(method),
             };
             let answered = session.answer_challenge(&email, &challenge, answer).await;
             steps.after_answer(email, answered)

@@ -1,16 +1,17 @@
 use super::code_step::nfkc;
 use super::sign_in_step::SignInSteps;
 use crate::components::{
-    ErrorAlert, Form, PageHeading, SignedOutOnly, StatusNote, SubmitButton, TextField,
+    ActionButton, ErrorAlert, Form, PageHeading, SignedOutOnly, StatusNote, SubmitButton, TextField,
 };
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::{use_session, MfaAnswer};
+use crate::session::{use_session, ChallengeAnswer};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{MfaText, Text};
 use leptos_cognito_core::mfa::SignInStep;
 use leptos_cognito_core::problem::Problem;
+use leptos_cognito_core::sign_in_factor::FirstFactor;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -39,6 +40,12 @@ fn MfaCodeForm() -> impl IntoView {
     else {
         return view! { <ChallengeLost/> }.into_any();
     };
+    // A first factor's code is sent again by starting the challenge again, which replaces it.
+    let resendable = handoff
+        .factor()
+        .filter(|factor| matches!(factor, FirstFactor::EmailCode | FirstFactor::SmsCode));
+    let challenge = RwSignal::new(challenge);
+    let destination = RwSignal::new(destination);
     let session = use_session();
     let i18n = use_i18n();
     let steps = SignInSteps::new(use_navigate());
@@ -48,42 +55,87 @@ fn MfaCodeForm() -> impl IntoView {
         code.with(|code| method.check_code(&nfkc(code)))
     });
 
-    let answer = Action::new_local(move |code: &String| {
-        let (code, email, challenge, steps) = (
-            code.clone(),
-            email.clone(),
-            challenge.clone(),
-            steps.clone(),
-        );
-        async move {
-            let answer = MfaAnswer::Code(code);
-            let answered = session.answer_challenge(&email, &challenge, answer).await;
-            steps.after_answer(email, answered)
+    let answer = Action::new_local({
+        let (email, steps) = (email.clone(), steps.clone());
+        move |code: &String| {
+            let (code, email, challenge, steps) = (
+                code.clone(),
+                email.clone(),
+                challenge.get_untracked(),
+                steps.clone(),
+            );
+            async move {
+                let answer = ChallengeAnswer::Code(code);
+                let answered = session.answer_challenge(&email, &challenge, answer).await;
+                steps.after_answer(email, answered)
+            }
         }
     });
-    let pending = answer.pending();
+    let resend = Action::new_local(move |factor: &FirstFactor| {
+        let (factor, email, steps) = (*factor, email.clone(), steps.clone());
+        async move {
+            match session.start_user_auth(&email, Some(factor)).await {
+                Ok(Some(next)) if next.name == challenge.get_untracked().name => {
+                    if let SignInStep::Code {
+                        destination: to, ..
+                    } = SignInStep::of(&next)
+                    {
+                        destination.set(to);
+                    }
+                    handoff.set_challenge(PendingChallenge {
+                        email,
+                        challenge: next.clone(),
+                    });
+                    challenge.set(next);
+                    answer.value().set(None);
+                    None
+                }
+                Ok(Some(next)) => steps.go_to(email, next),
+                Ok(None) => None,
+                Err(error) => Some(error.problem()),
+            }
+        }
+    });
+    let pending = Signal::derive(move || answer.pending().get() || resend.pending().get());
     let failure = i18n.words(move || {
-        (!pending.get())
-            .then(|| answer.value().get().flatten().map(Text::Problem))
-            .flatten()
+        if pending.get() {
+            return None;
+        }
+        let failed = answer.value().get().flatten();
+        (failed.or_else(|| resend.value().get().flatten())).map(Text::Problem)
     });
     let on_submit = form.on_submit(pending, move || {
         if let Some(code) = code_field.value() {
             answer.dispatch(code);
         }
     });
-    let intro = Text::Mfa(MfaText::CodeIntro {
-        method,
-        to: destination,
+    let intro = i18n.words(move || {
+        Some(Text::Mfa(MfaText::CodeIntro {
+            method,
+            to: destination.get(),
+        }))
+    });
+    let resend_button = resendable.map(|factor| {
+        view! {
+            <ActionButton
+                label=Text::ResendCode
+                pending=resend.pending()
+                disabled=pending
+                on_click=move || {
+                    resend.dispatch(factor);
+                }
+            />
+        }
     });
 
     view! {
         <PageHeading text=Text::Mfa(MfaText::CodeTitle(method))/>
-        <p>{i18n.tr(intro)}</p>
+        <p>{intro}</p>
         <form on:submit=on_submit novalidate>
             <TextField id="code" label=Text::Mfa(MfaText::CodeLabel(method)) autocomplete="one-time-code" inputmode="numeric" value=code error=code_field.error()/>
             <ErrorAlert message=failure/>
-            <SubmitButton label=Text::Mfa(MfaText::Verify) pending=pending/>
+            <SubmitButton label=Text::Mfa(MfaText::Verify) pending=answer.pending()/>
+            {resend_button}
         </form>
         <p class="switch"><A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A></p>
     }

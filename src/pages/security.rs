@@ -1,3 +1,4 @@
+use super::passkeys::{site_uses_passkeys, PasskeyList};
 use super::totp_enrolment::{AppCheck, TotpEnrolment};
 use crate::components::{ErrorAlert, PageHeading, SignedInOnly, StatusNote};
 use crate::i18n::use_i18n;
@@ -10,8 +11,9 @@ use leptos_cognito_core::i18n::{MfaText, Text};
 use leptos_cognito_core::mfa::MfaMethod;
 use leptos_router::components::A;
 
-/// The signed-in user's second factors: which are on and which is asked for first, turning
-/// each on or off, and linking an authenticator app. Only what the pool takes is offered.
+/// The signed-in user's passkeys and second factors: which factors are on and which is asked
+/// for first, turning each on or off, and linking an authenticator app. Only what the pool
+/// takes is offered.
 #[component]
 pub fn SecurityPage() -> impl IntoView {
     view! {
@@ -55,6 +57,7 @@ fn SecuritySettings() -> impl IntoView {
     let i18n = use_i18n();
     let policy = use_context::<MfaPolicy>().unwrap_or_default();
     let offered_at_all = policy.methods.iter().any(|method| policy.allows(*method));
+    let passkeys = site_uses_passkeys();
     let load = Action::new_local(move |_: &()| async move { session.mfa_settings().await });
     load.dispatch(());
     let settings = Signal::derive(move || load.value().get().and_then(Result::ok));
@@ -188,6 +191,7 @@ fn SecuritySettings() -> impl IntoView {
     view! {
         <PageHeading text=Text::Mfa(MfaText::SecurityTitle)/>
         <StatusNote message=i18n.words(move || note.get().map(Text::Mfa))/>
+        {passkeys.then(|| view! { <PasskeyList/> })}
         <h2>{i18n.tr(Text::Mfa(MfaText::TwoStepHeading))}</h2>
         {if offered_at_all {
             view! {

@@ -1,3 +1,4 @@
+use super::passkeys::{site_uses_passkeys, PasskeyOffer};
 use super::session_health::SessionHealth;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
 use crate::handoff::Handoff;
@@ -35,8 +36,9 @@ fn SessionDetails() -> impl IntoView {
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
     let notice = handoff.take_notice();
-    let offers_mfa = use_context::<MfaPolicy>()
-        .is_some_and(|policy| policy.methods.iter().any(|m| policy.allows(*m)));
+    let offers_security = site_uses_passkeys()
+        || use_context::<MfaPolicy>()
+            .is_some_and(|policy| policy.methods.iter().any(|m| policy.allows(*m)));
     let signed_in = move || match session.state().get() {
         SessionState::SignedIn(s) => Some(s),
         _ => None,
@@ -63,9 +65,10 @@ fn SessionDetails() -> impl IntoView {
             </dd>
         </dl>
         <ReturnRefusedNote/>
+        <PasskeyOffer/>
         <SessionHealth/>
         <p><A href=AuthRoute::ChangePassword.path()>{i18n.tr(Text::ChangePasswordTitle)}</A></p>
-        {offers_mfa.then(|| view! {
+        {offers_security.then(|| view! {
             <p><A href=AuthRoute::Security.path()>{i18n.tr(Text::Mfa(MfaText::SecurityTitle))}</A></p>
         })}
         <div class="actions">

@@ -1,4 +1,5 @@
 use super::sign_in_step::SignInSteps;
+use super::sign_in_user_auth::UserAuthSignInForm;
 use super::sign_out_report::SignOutReport;
 use crate::components::{
     ErrorAlert, Form, PageHeading, PasswordField, SignedOutOnly, StatusNote, SubmitButton,
@@ -11,28 +12,60 @@ use crate::session::{is_unconfirmed, use_session};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::AuthFlow;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-/// Email and password sign-in. An unconfirmed account is sent on to the confirm page, a user
-/// who must choose a new password to the new-password page.
+/// Sign-in: email and password, or with `USER_AUTH` the email first and then the way to prove
+/// it. An unconfirmed account is sent on to the confirm page, and each challenge to its page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     view! {
         <SignedOutOnly>
-            <SignInForm/>
+            <SignInScreen/>
         </SignedOutOnly>
     }
 }
 
 #[component]
-fn SignInForm() -> impl IntoView {
+fn SignInScreen() -> impl IntoView {
+    let session = use_session();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
+    let notice = RwSignal::new(handoff.take_notice());
+    let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
+    let ended = Signal::derive(move || session.ended().get().then_some(Text::SessionEnded));
+    let form = if session.auth_flow() == AuthFlow::UserAuth {
+        view! { <UserAuthSignInForm email notice before=ended/> }.into_any()
+    } else {
+        view! { <PasswordSignInForm email notice before=ended/> }.into_any()
+    };
+
+    view! {
+        <PageHeading text=Text::SignIn/>
+        <StatusNote message=i18n.words(move || notice.get())/>
+        <SignOutReport/>
+        {form}
+        <p class="switch">
+            {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
+        </p>
+    }
+}
+
+/// Email and password (`USER_SRP_AUTH` or `USER_PASSWORD_AUTH`).
+#[component]
+fn PasswordSignInForm(
+    email: RwSignal<String>,
+    /// The previous page's note, cleared by the next attempt.
+    notice: RwSignal<Option<Text>>,
+    /// A message to show when the form has none of its own (the session that ended).
+    #[prop(into)]
+    before: Signal<Option<Text>>,
+) -> impl IntoView {
     let session = use_session();
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let notice = RwSignal::new(handoff.take_notice());
-    let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
     let password = RwSignal::new(String::new());
     let form = Form::default();
     let email_field = form.email(email);
@@ -60,14 +93,8 @@ fn SignInForm() -> impl IntoView {
         if pending.get() {
             return None;
         }
-        sign_in
-            .value()
-            .get()
-            .flatten()
-            .map(Text::Problem)
-            .or_else(|| session.ended().get().then_some(Text::SessionEnded))
+        (sign_in.value().get().flatten().map(Text::Problem)).or_else(|| before.get())
     });
-
     let submit = form.on_submit(pending, move || {
         if let (Some(email), Some(())) = (email_field.value(), password_field.value()) {
             sign_in.dispatch((email, Password::new(password.get_untracked())));
@@ -79,9 +106,6 @@ fn SignInForm() -> impl IntoView {
     };
 
     view! {
-        <PageHeading text=Text::SignIn/>
-        <StatusNote message=i18n.words(move || notice.get())/>
-        <SignOutReport/>
         <form on:submit=on_submit novalidate>
             <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
             <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_field.error()/>
@@ -94,8 +118,5 @@ fn SignInForm() -> impl IntoView {
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::SignIn pending=pending/>
         </form>
-        <p class="switch">
-            {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
-        </p>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::routes::AuthRoute;
+use crate::session::{use_session, SessionCtx};
 use leptos::prelude::Set;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::i18n::Text;
@@ -15,6 +16,7 @@ use leptos_router::NavigateOptions;
 #[derive(Clone)]
 pub struct SignInSteps<N> {
     handoff: Handoff,
+    session: SessionCtx,
     navigate: N,
 }
 
@@ -22,6 +24,7 @@ impl<N: Fn(&str, NavigateOptions) + Clone> SignInSteps<N> {
     pub fn new(navigate: N) -> Self {
         Self {
             handoff: Handoff::use_handoff(),
+            session: use_session(),
             navigate,
         }
     }
@@ -34,6 +37,8 @@ impl<N: Fn(&str, NavigateOptions) + Clone> SignInSteps<N> {
             SignInStep::Code { .. } => AuthRoute::MfaCode,
             SignInStep::SetUp(methods) if methods == [MfaMethod::Totp] => AuthRoute::TotpSetup,
             SignInStep::Choose(_) | SignInStep::SetUp(_) => AuthRoute::MfaChoice,
+            SignInStep::ChooseFirstFactor(_) => AuthRoute::FirstFactor,
+            SignInStep::Passkey { .. } => AuthRoute::Passkey,
             SignInStep::Unsupported(name) => return Some(Problem::UnsupportedChallenge(name)),
         };
         self.handoff
@@ -52,6 +57,9 @@ impl<N: Fn(&str, NavigateOptions) + Clone> SignInSteps<N> {
         match answered {
             Ok(None) => {
                 self.handoff.clear_challenge();
+                if let Some(factor) = self.handoff.factor() {
+                    self.session.remember_factor(factor);
+                }
                 None
             }
             Ok(Some(next)) => self.go_to(email, next),

@@ -5,10 +5,12 @@ use crate::components::{
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::use_session;
+use crate::session::{use_session, SiteFirstFactors};
 use leptos::prelude::*;
-use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::i18n::{PasswordlessText, Text};
 use leptos_cognito_core::secret::Password;
+use leptos_cognito_core::sign_in_factor::FirstFactor;
+use leptos_cognito_core::AuthFlow;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -21,6 +23,14 @@ pub fn SignUpPage() -> impl IntoView {
             <SignUpForm/>
         </SignedOutOnly>
     }
+}
+
+/// Whether the site lets new users go without a password: `USER_AUTH` with a way to sign in
+/// that needs none (an emailed code; a passkey comes after the first sign-in).
+fn passwordless_sign_up_allowed() -> bool {
+    use_session().auth_flow() == AuthFlow::UserAuth
+        && use_context::<SiteFirstFactors>()
+            .is_some_and(|site| site.0.contains(&FirstFactor::EmailCode))
 }
 
 #[component]
@@ -38,7 +48,7 @@ fn SignUpForm() -> impl IntoView {
     let password_field = form.new_password("password", password, policy);
     let confirmation_field = form.confirmation(password, confirmation);
 
-    let sign_up = Action::new_local(move |(email, password): &(String, Password)| {
+    let sign_up = Action::new_local(move |(email, password): &(String, Option<Password>)| {
         let (client, email, password, navigate) = (
             client.clone(),
             email.clone(),
@@ -57,7 +67,9 @@ fn SignUpForm() -> impl IntoView {
             } else {
                 handoff.awaiting_code(email.clone(), response.code_delivery_details);
                 // Only for signing in right after the code is confirmed; dropped then.
-                handoff.keep_sign_up_password(email, password);
+                if let Some(password) = password {
+                    handoff.keep_sign_up_password(email, password);
+                }
                 navigate(AuthRoute::Confirm.path(), Default::default());
             }
             None
@@ -72,19 +84,54 @@ fn SignUpForm() -> impl IntoView {
 
     let on_submit = form.on_submit(pending, move || {
         if let Some(email) = email_field.value() {
-            sign_up.dispatch((email, Password::new(password.get_untracked())));
+            sign_up.dispatch((email, Some(Password::new(password.get_untracked()))));
         }
     });
+    // Without a password: the address alone, checked by a form of its own.
+    let bare = Form::default();
+    let bare_email = bare.email(email);
+    let on_bare_submit = bare.on_submit(pending, move || {
+        if let Some(email) = bare_email.value() {
+            sign_up.dispatch((email, None));
+        }
+    });
+    let passwordless = RwSignal::new(false);
+    let offers_passwordless = passwordless_sign_up_allowed();
+    let with_password = move || {
+        view! {
+            <form on:submit=on_submit novalidate>
+                <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+                <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_field.error() policy=policy/>
+                <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
+                <ErrorAlert message=failure/>
+                <SubmitButton label=Text::CreateAccountButton pending=pending/>
+            </form>
+        }
+    };
+    let without_password = move || {
+        view! {
+            <p>{i18n.tr(Text::Passwordless(PasswordlessText::PasswordlessSignUpNote))}</p>
+            <form on:submit=on_bare_submit novalidate>
+                <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=bare_email.error()/>
+                <ErrorAlert message=failure/>
+                <SubmitButton label=Text::CreateAccountButton pending=pending/>
+            </form>
+        }
+    };
 
     view! {
         <PageHeading text=Text::CreateAnAccount/>
-        <form on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
-            <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_field.error() policy=policy/>
-            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
-            <ErrorAlert message=failure/>
-            <SubmitButton label=Text::CreateAccountButton pending=pending/>
-        </form>
+        <Show when=move || passwordless.get() fallback=with_password>
+            {without_password()}
+        </Show>
+        {offers_passwordless.then(|| view! {
+            <p class="aside">
+                <label class="toggle">
+                    <input type="checkbox" bind:checked=passwordless/>
+                    " " {i18n.tr(Text::Passwordless(PasswordlessText::SignUpWithoutPassword))}
+                </label>
+            </p>
+        })}
         <p class="switch">
             {i18n.tr(Text::HaveAnAccount)} " " <A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A>
         </p>

@@ -5,7 +5,7 @@ use crate::components::{ErrorAlert, PageHeading, SignedOutOnly, StatusNote};
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::{use_session, MfaAnswer};
+use crate::session::{use_session, ChallengeAnswer};
 use leptos::prelude::*;
 use leptos_cognito_core::api::Caller;
 use leptos_cognito_core::i18n::{MfaText, Text};
@@ -77,7 +77,7 @@ fn TotpSetupSteps() -> impl IntoView {
                 .await;
             let answered = match verified {
                 Ok(Some(next)) => {
-                    let answer = MfaAnswer::AppLinked(next);
+                    let answer = ChallengeAnswer::AppLinked(next);
                     session.answer_challenge(&email, &challenge, answer).await
                 }
                 Ok(None) => return Some(Problem::ChallengeExpired),

@@ -1,13 +1,12 @@
-//! Second factors that belong to the session: answering a sign-in's challenges (which sign in
-//! once answered), and managing a signed-in user's factors.
+//! A signed-in user's second factors: reading them, linking an authenticator app, turning
+//! factors on and off.
 
 use super::SessionCtx;
-use leptos_cognito_core::api::{Caller, ChallengeResponses, ChallengeSessionInfo, CodeAnswer};
+use leptos_cognito_core::api::Caller;
 use leptos_cognito_core::client::MfaChange;
 use leptos_cognito_core::mfa::MfaMethod;
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::TotpSecret;
-use leptos_cognito_core::CognitoError;
 
 /// A signed-in user's second factors, as `GetUser` lists them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,50 +18,6 @@ pub struct MfaSettings {
 }
 
 impl SessionCtx {
-    /// Answers a sign-in challenge with a second factor's code, the choice of factor, or the
-    /// factor set up; tokens sign in, and `Ok(Some(_))` is Cognito's next challenge.
-    pub async fn answer_challenge(
-        &self,
-        email: &str,
-        challenge: &ChallengeSessionInfo,
-        answer: MfaAnswer,
-    ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
-        let username = challenge.username_or(email);
-        let (responses, session) = match answer {
-            MfaAnswer::Code(code) => {
-                let answer = CodeAnswer::new(challenge.name.clone(), username, code)
-                    .ok_or_else(|| not_a_code_challenge(challenge))?;
-                (ChallengeResponses::Code(answer), challenge.session.clone())
-            }
-            MfaAnswer::Choose(method) => (
-                ChallengeResponses::SelectMfaType {
-                    username,
-                    answer: method,
-                },
-                challenge.session.clone(),
-            ),
-            MfaAnswer::SetUpEmail => (
-                ChallengeResponses::MfaSetup {
-                    username,
-                    email: Some(email.to_owned()),
-                },
-                challenge.session.clone(),
-            ),
-            MfaAnswer::AppLinked(session) => (
-                ChallengeResponses::MfaSetup {
-                    username,
-                    email: None,
-                },
-                Some(session),
-            ),
-        };
-        let outcome = self
-            .client()
-            .respond_to_challenge(responses, session)
-            .await?;
-        self.signed_in(outcome, email)
-    }
-
     /// A new authenticator secret for the signed-in user.
     pub async fn new_totp_secret(&self) -> Result<TotpSecret, Problem> {
         let access = self.access_token().await.map_err(|e| e.problem())?;
@@ -131,25 +86,4 @@ impl SessionCtx {
             phone_verified: attribute("phone_number_verified") == Some("true"),
         })
     }
-}
-
-/// A challenge the page has no code for reached the code page: a bug, not the user's doing.
-fn not_a_code_challenge(challenge: &ChallengeSessionInfo) -> CognitoError {
-    CognitoError::UnexpectedResponse {
-        status: 200,
-        detail: format!("{} takes no code", challenge.name),
-    }
-}
-
-/// How a sign-in challenge about second factors is answered.
-#[derive(Debug, Clone)]
-pub enum MfaAnswer {
-    /// The code the challenge asks for.
-    Code(String),
-    /// The factor chosen for this sign-in (`SELECT_MFA_TYPE`).
-    Choose(MfaMethod),
-    /// Set up emailed codes to the address signed in with (`MFA_SETUP`).
-    SetUpEmail,
-    /// An authenticator app was linked; the session `VerifySoftwareToken` returned.
-    AppLinked(leptos_cognito_core::secret::ChallengeSession),
 }

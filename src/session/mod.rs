@@ -5,14 +5,17 @@
 //! `sign_out.rs` for signing out. The decisions themselves are pure functions in
 //! [`leptos_cognito_core::session_rules`].
 
+mod challenge;
 mod lock;
 mod mfa;
+mod passkeys;
 mod password;
 mod refresh;
 mod sign_out;
 mod tabs;
 
-pub use mfa::{MfaAnswer, MfaSettings};
+pub use challenge::{ChallengeAnswer, SiteFirstFactors};
+pub use mfa::MfaSettings;
 pub use refresh::SessionError;
 pub(crate) use sign_out::{SignOutScope, UnfinishedSignOut};
 
@@ -173,6 +176,11 @@ impl SessionCtx {
         self.client.get_value()
     }
 
+    /// How sign-in proves who the user is, as `config.json`'s `authFlow` says.
+    pub fn auth_flow(&self) -> leptos_cognito_core::AuthFlow {
+        self.auth_flow
+    }
+
     /// The session's state (a signal: views that read it follow it).
     pub fn state(&self) -> ReadSignal<SessionState> {
         self.state.read_only()
@@ -204,7 +212,7 @@ impl SessionCtx {
         email: &str,
         password: Password,
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
-        if self.auth_flow == leptos_cognito_core::AuthFlow::UserSrp {
+        if self.auth_flow != leptos_cognito_core::AuthFlow::UserPassword {
             // The SRP math holds the thread for a while: let the page show its pending state
             // (and handle queued input) first.
             gloo_timers::future::TimeoutFuture::new(0).await;

@@ -7,7 +7,7 @@ fn sign_up_body_is_pascal_case_with_the_email_attribute() {
     let body = serde_json::to_value(SignUp {
         client_id: "c".into(),
         username: "a@example.com".into(),
-        password: Password::new("Secret-123"),
+        password: Some(Password::new("Secret-123")),
         user_attributes: vec![AttributeType {
             name: "email".into(),
             value: "a@example.com".into(),
@@ -23,6 +23,25 @@ fn sign_up_body_is_pascal_case_with_the_email_attribute() {
             "UserAttributes": [{"Name": "email", "Value": "a@example.com"}],
         })
     );
+}
+
+#[test]
+fn a_passwordless_sign_up_sends_no_password_and_confirming_may_return_a_session() {
+    let body = serde_json::to_value(SignUp {
+        client_id: "c".into(),
+        username: "a@example.com".into(),
+        password: None,
+        user_attributes: vec![],
+    })
+    .unwrap();
+    assert_eq!(
+        body,
+        json!({"ClientId": "c", "Username": "a@example.com", "UserAttributes": []})
+    );
+    let confirmed: ConfirmSignUpResponse = serde_json::from_str(r#"{"Session":"s1"}"#).unwrap();
+    assert_eq!(confirmed.session.unwrap().expose_secret(), "s1");
+    let plain: ConfirmSignUpResponse = serde_json::from_str("{}").unwrap();
+    assert!(plain.session.is_none());
 }
 
 #[test]

@@ -4,7 +4,7 @@ use super::{missing_in_success, new_srp, sign_in_outcome, CognitoClient, SignInO
 use crate::api::{AuthParameters, ChallengeResponses, ChallengeSessionInfo, InitiateAuth};
 use crate::error::CognitoError;
 use crate::http::HttpTransport;
-use crate::secret::Password;
+use crate::secret::{ChallengeSession, Password};
 use crate::sign_in_factor::{FirstFactor, FirstFactorAnswer};
 
 impl<T: HttpTransport> CognitoClient<T> {
@@ -74,5 +74,24 @@ impl<T: HttpTransport> CognitoClient<T> {
         };
         self.respond_to_challenge(answer(factor_answer), session)
             .await
+    }
+
+    /// Signs in a user who just confirmed their account, with the session `ConfirmSignUp`
+    /// returned: no factor is asked for again.
+    pub async fn sign_in_after_sign_up(
+        &self,
+        email: &str,
+        session: ChallengeSession,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let mut request = InitiateAuth::new(
+            self.client_id.clone(),
+            AuthParameters::UserAuth {
+                username: email.to_owned(),
+                preferred_challenge: None,
+                srp_a: None,
+            },
+        );
+        request.session = Some(session);
+        sign_in_outcome(self.call(&request).await?)
     }
 }

@@ -107,6 +107,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Field(error) => return field(*error),
         Text::Rule(rule) => return rule_text(*rule),
         Text::Mfa(text) => return text.render(super::Lang::En),
+        Text::Passwordless(text) => return text.render(super::Lang::En),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)

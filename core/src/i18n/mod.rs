@@ -5,8 +5,10 @@
 mod en;
 mod ja;
 mod mfa;
+mod passwordless;
 
 pub use mfa::MfaText;
+pub use passwordless::{PasskeyKind, PasswordlessText};
 
 use crate::password_policy::PasswordRule;
 use crate::problem::Problem;
@@ -163,6 +165,8 @@ pub enum Text {
     UserId,
     /// The second-factor screens.
     Mfa(MfaText),
+    /// Choice-based sign-in and passkeys.
+    Passwordless(PasswordlessText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -182,6 +186,12 @@ impl Text {
 impl From<MfaText> for Text {
     fn from(text: MfaText) -> Self {
         Self::Mfa(text)
+    }
+}
+
+impl From<PasswordlessText> for Text {
+    fn from(text: PasswordlessText) -> Self {
+        Self::Passwordless(text)
     }
 }
 

@@ -111,6 +111,11 @@ fn samples() -> Vec<Text> {
         .map(Rule),
     );
     all.extend(MfaText::samples().into_iter().map(Text::Mfa));
+    all.extend(
+        PasswordlessText::samples()
+            .into_iter()
+            .map(Text::Passwordless),
+    );
     all
 }
 

@@ -1,0 +1,73 @@
+//! The sign-in form of `USER_AUTH`: the email first; how to prove it comes next.
+
+use super::sign_in_step::SignInSteps;
+use crate::components::{ErrorAlert, Form, SubmitButton, TextField};
+use crate::handoff::Handoff;
+use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
+use crate::session::{is_unconfirmed, use_session};
+use leptos::prelude::*;
+use leptos_cognito_core::i18n::{PasswordlessText, Text};
+use leptos_router::hooks::use_navigate;
+
+/// Names the user and starts `USER_AUTH`: straight to the factor last used on this device
+/// where Cognito allows it, else to the choice of factors.
+#[component]
+pub fn UserAuthSignInForm(
+    email: RwSignal<String>,
+    /// The previous page's note, cleared by the next attempt.
+    notice: RwSignal<Option<Text>>,
+    /// A message to show when the form has none of its own (the session that ended).
+    #[prop(into)]
+    before: Signal<Option<Text>>,
+) -> impl IntoView {
+    let session = use_session();
+    let handoff = Handoff::use_handoff();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let form = Form::default();
+    let email_field = form.email(email);
+    let steps = SignInSteps::new(navigate.clone());
+
+    let start = Action::new_local(move |email: &String| {
+        let (email, steps, navigate) = (email.clone(), steps.clone(), navigate.clone());
+        async move {
+            let remembered = session.last_factor();
+            handoff.set_factor(remembered);
+            match session.start_user_auth(&email, remembered).await {
+                Ok(None) => None,
+                Ok(Some(challenge)) => steps.go_to(email, challenge),
+                Err(error) if is_unconfirmed(&error) => {
+                    handoff.awaiting_code(email, None);
+                    navigate(AuthRoute::Confirm.path(), Default::default());
+                    None
+                }
+                Err(error) => Some(error.problem()),
+            }
+        }
+    });
+    let pending = start.pending();
+    let failure = i18n.words(move || {
+        if pending.get() {
+            return None;
+        }
+        (start.value().get().flatten().map(Text::Problem)).or_else(|| before.get())
+    });
+    let submit = form.on_submit(pending, move || {
+        if let Some(email) = email_field.value() {
+            start.dispatch(email);
+        }
+    });
+    let on_submit = move |ev| {
+        notice.set(None);
+        submit(ev);
+    };
+
+    view! {
+        <form on:submit=on_submit novalidate>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username webauthn" value=email error=email_field.error()/>
+            <ErrorAlert message=failure/>
+            <SubmitButton label=Text::Passwordless(PasswordlessText::Continue) pending=pending/>
+        </form>
+    }
+}
