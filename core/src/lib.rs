@@ -27,6 +27,7 @@ pub mod srp;
 pub mod storage_keys;
 pub mod tab_sync;
 pub mod validation;
+pub mod webauthn;
 
 pub use api::AuthFlow;
 pub use client::{CognitoClient, SignInOutcome, Tokens};
