@@ -14,6 +14,7 @@ use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshTok
 use crate::srp::{self, SrpClient, SrpError, VerifierChallenge};
 
 mod mfa;
+mod webauthn;
 
 pub use mfa::MfaChange;
 
