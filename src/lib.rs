@@ -58,6 +58,7 @@ mod handoff;
 mod i18n;
 mod page_address;
 mod pages;
+mod passkey;
 mod provider;
 mod return_to;
 mod routes;

@@ -4,12 +4,18 @@
 mod challenge;
 mod challenge_name;
 mod mfa;
+mod webauthn;
 
 pub use challenge::{ChallengeResponses, CodeAnswer, RespondToAuthChallenge};
 pub use challenge_name::ChallengeName;
 pub use mfa::{
     AssociateSoftwareToken, AssociateSoftwareTokenResponse, Caller, MfaSettings,
     SetUserMfaPreference, VerifySoftwareToken, VerifySoftwareTokenResponse,
+};
+pub use webauthn::{
+    CompleteWebAuthnRegistration, DeleteWebAuthnCredential, ListWebAuthnCredentials,
+    ListWebAuthnCredentialsResponse, StartWebAuthnRegistration, StartWebAuthnRegistrationResponse,
+    WebAuthnCredentialDescription,
 };
 
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};

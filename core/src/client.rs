@@ -16,6 +16,7 @@ use crate::srp::{self, SrpClient, SrpError, VerifierChallenge};
 
 mod mfa;
 mod user_auth;
+mod webauthn;
 
 pub use mfa::MfaChange;
 

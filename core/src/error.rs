@@ -12,8 +12,8 @@ macro_rules! error_codes {
     ($($code:ident = $name:literal,)*) => {
         /// Every exception the page's operations can return (SignUp, ConfirmSignUp,
         /// ResendConfirmationCode, InitiateAuth, RespondToAuthChallenge, ForgotPassword,
-        /// ConfirmForgotPassword, ChangePassword, GlobalSignOut, RevokeToken), named as Cognito
-        /// names them minus `Exception`.
+        /// ConfirmForgotPassword, ChangePassword, GlobalSignOut, RevokeToken, and the passkey
+        /// operations), named as Cognito names them minus `Exception`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum ErrorCode {
             $($code,)*
@@ -60,6 +60,13 @@ error_codes! {
     UserNotConfirmed = "UserNotConfirmedException",
     UserNotFound = "UserNotFoundException",
     UsernameExists = "UsernameExistsException",
+    WebAuthnChallengeNotFound = "WebAuthnChallengeNotFoundException",
+    WebAuthnClientMismatch = "WebAuthnClientMismatchException",
+    WebAuthnConfigurationMissing = "WebAuthnConfigurationMissingException",
+    WebAuthnCredentialNotSupported = "WebAuthnCredentialNotSupportedException",
+    WebAuthnNotEnabled = "WebAuthnNotEnabledException",
+    WebAuthnOriginNotAllowed = "WebAuthnOriginNotAllowedException",
+    WebAuthnRelyingPartyMismatch = "WebAuthnRelyingPartyMismatchException",
 }
 
 impl ErrorCode {

@@ -5,6 +5,7 @@
 //! [`http::HttpTransport`] over `fetch`; tests supply one of their own.
 
 pub mod api;
+pub mod base64url;
 pub mod claims;
 pub mod client;
 pub mod config;
@@ -27,6 +28,7 @@ pub mod srp;
 pub mod storage_keys;
 pub mod tab_sync;
 pub mod validation;
+pub mod webauthn;
 
 pub use api::AuthFlow;
 pub use client::{CognitoClient, SignInOutcome, Tokens};

@@ -4,6 +4,10 @@
 use crate::error::{CognitoError, ErrorCode, ServiceError};
 use crate::password_policy::PasswordRule;
 
+mod passkey;
+
+pub use passkey::PasskeyProblem;
+
 /// What went wrong, as the person at the page should hear it. Each variant is one message in
 /// the catalogues of [`crate::i18n`]; the data is what the message names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +60,8 @@ pub enum Problem {
     UnexpectedReply(u16),
     /// The browser has no secure random source, so an SRP sign-in can't start safely.
     NoSecureRandom,
+    /// Signing in with a passkey, or adding one, failed.
+    Passkey(PasskeyProblem),
 }
 
 impl ServiceError {
@@ -100,6 +106,22 @@ impl ServiceError {
             }
             ErrorCode::UnsupportedTokenType => Problem::TokenNotRevocable,
             ErrorCode::Unauthorized => Problem::ClientNotAuthorized,
+            ErrorCode::WebAuthnNotEnabled => Problem::Passkey(PasskeyProblem::NotEnabled),
+            ErrorCode::WebAuthnConfigurationMissing => {
+                Problem::Passkey(PasskeyProblem::ConfigurationMissing)
+            }
+            // Both say the pool's relying party ID doesn't fit the address the passkey was
+            // made at, which is what the browser's SecurityError says too.
+            ErrorCode::WebAuthnOriginNotAllowed | ErrorCode::WebAuthnRelyingPartyMismatch => {
+                Problem::Passkey(PasskeyProblem::WrongSite)
+            }
+            ErrorCode::WebAuthnChallengeNotFound => {
+                Problem::Passkey(PasskeyProblem::RegistrationExpired)
+            }
+            ErrorCode::WebAuthnClientMismatch => Problem::Passkey(PasskeyProblem::ClientMismatch),
+            ErrorCode::WebAuthnCredentialNotSupported => {
+                Problem::Passkey(PasskeyProblem::CredentialNotSupported)
+            }
             ErrorCode::Unknown => Problem::Unknown(self.type_name.clone()),
         }
     }

@@ -326,3 +326,104 @@ fn get_user_reads_the_mfa_settings() {
     let plain: GetUserResponse = serde_json::from_str(r#"{"Username":"u-1"}"#).unwrap();
     assert!(plain.user_mfa_setting_list.is_empty());
 }
+
+#[test]
+fn passkey_registration_sends_the_token_then_the_credential_as_an_object() {
+    let start = serde_json::to_value(StartWebAuthnRegistration {
+        access_token: AccessToken::new("a"),
+    })
+    .unwrap();
+    assert_eq!(start, json!({"AccessToken": "a"}));
+    let reply: StartWebAuthnRegistrationResponse = serde_json::from_value(json!({
+        "CredentialCreationOptions": {"challenge": "AAEC", "rp": {"id": "example.com"}},
+    }))
+    .unwrap();
+    assert_eq!(
+        reply.credential_creation_options["rp"]["id"],
+        json!("example.com")
+    );
+    let credential = json!({"id": "AQID", "rawId": "AQID", "type": "public-key"});
+    let complete = serde_json::to_value(CompleteWebAuthnRegistration {
+        access_token: AccessToken::new("a"),
+        credential: credential.clone(),
+    })
+    .unwrap();
+    assert_eq!(
+        complete,
+        json!({"AccessToken": "a", "Credential": credential})
+    );
+}
+
+#[test]
+fn passkey_list_and_delete_bodies() {
+    let first = serde_json::to_value(ListWebAuthnCredentials {
+        access_token: AccessToken::new("a"),
+        next_token: None,
+        max_results: None,
+    })
+    .unwrap();
+    assert_eq!(first, json!({"AccessToken": "a"}));
+    let next = serde_json::to_value(ListWebAuthnCredentials {
+        access_token: AccessToken::new("a"),
+        next_token: Some("page-2".into()),
+        max_results: Some(20),
+    })
+    .unwrap();
+    assert_eq!(
+        next,
+        json!({"AccessToken": "a", "NextToken": "page-2", "MaxResults": 20})
+    );
+    let delete = serde_json::to_value(DeleteWebAuthnCredential {
+        access_token: AccessToken::new("a"),
+        credential_id: "cred-1".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        delete,
+        json!({"AccessToken": "a", "CredentialId": "cred-1"})
+    );
+}
+
+#[test]
+fn listed_passkeys_read_their_description_and_creation_time_in_seconds() {
+    let page: ListWebAuthnCredentialsResponse = serde_json::from_value(json!({
+        "Credentials": [
+            {
+                "CredentialId": "12345",
+                "FriendlyCredentialName": "mycred",
+                "RelyingPartyId": "11111",
+                "AuthenticatorAttachment": "platform",
+                "AuthenticatorTransports": ["usb", "nfc"],
+                "CreatedAt": 1709169825,
+            },
+            {
+                "CredentialId": "22345",
+                "RelyingPartyId": "example.com",
+                "AuthenticatorTransports": [],
+                "CreatedAt": 1582939425.5,
+                "SomethingNewer": true,
+            },
+        ],
+        "NextToken": "more",
+    }))
+    .unwrap();
+    assert_eq!(
+        page.credentials[0],
+        WebAuthnCredentialDescription {
+            credential_id: "12345".into(),
+            friendly_credential_name: Some("mycred".into()),
+            relying_party_id: "11111".into(),
+            authenticator_attachment: Some("platform".into()),
+            authenticator_transports: vec!["usb".into(), "nfc".into()],
+            created_at: 1_709_169_825.0,
+        }
+    );
+    let second = &page.credentials[1];
+    assert_eq!(second.friendly_credential_name, None);
+    assert_eq!(second.authenticator_attachment, None);
+    assert_eq!(second.created_at, 1_582_939_425.5);
+    assert_eq!(page.next_token.as_deref(), Some("more"));
+    let last: ListWebAuthnCredentialsResponse =
+        serde_json::from_str(r#"{"Credentials":[]}"#).unwrap();
+    assert!(last.credentials.is_empty() && last.next_token.is_none());
+}

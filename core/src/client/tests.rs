@@ -581,3 +581,108 @@ fn choosing_the_password_proves_it_by_srp_when_offered_and_sends_it_only_when_no
         }
     );
 }
+/// A page of `ListWebAuthnCredentials` with passkeys named `ids`.
+fn passkey_page(ids: &[&str], next: Option<&str>) -> String {
+    let credentials: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            json!({"CredentialId": id, "FriendlyCredentialName": "Phone", "RelyingPartyId": "example.com",
+                   "AuthenticatorTransports": ["internal"], "CreatedAt": 1_700_000_000})
+        })
+        .collect();
+    let mut page = json!({ "Credentials": credentials });
+    if let Some(next) = next {
+        page["NextToken"] = json!(next);
+    }
+    page.to_string()
+}
+
+#[test]
+fn listing_passkeys_follows_the_pages_to_the_end() {
+    let first = passkey_page(&["a", "b"], Some("p2"));
+    let second = passkey_page(&["c"], None);
+    let transport = with_replies(&[(200, &first), (200, &second)]);
+    let passkeys = block_on(client(&transport).list_passkeys(&AccessToken::new("acc"))).unwrap();
+    let ids: Vec<_> = passkeys.iter().map(|p| p.credential_id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(
+        sent_json(&transport, 0),
+        (
+            "AWSCognitoIdentityProviderService.ListWebAuthnCredentials".into(),
+            json!({"AccessToken": "acc", "MaxResults": 20})
+        )
+    );
+    assert_eq!(
+        sent_json(&transport, 1).1,
+        json!({"AccessToken": "acc", "NextToken": "p2", "MaxResults": 20})
+    );
+    assert_eq!(transport.sent.borrow().len(), 2);
+}
+
+#[test]
+fn a_passkey_list_whose_pages_never_end_is_an_unexpected_reply() {
+    let looping = passkey_page(&["a"], Some("same"));
+    let transport = with_replies(&[(200, &looping), (200, &looping), (200, &looping)]);
+    let error = block_on(client(&transport).list_passkeys(&AccessToken::new("acc"))).unwrap_err();
+    assert!(
+        matches!(error, CognitoError::UnexpectedResponse { status: 200, .. }),
+        "{error:?}"
+    );
+    assert_eq!(transport.sent.borrow().len(), 2);
+    // An empty token is the end, not a page.
+    let transport = with_replies(&[(200, &passkey_page(&["a"], Some("")))]);
+    let passkeys = block_on(client(&transport).list_passkeys(&AccessToken::new("acc"))).unwrap();
+    assert_eq!(passkeys.len(), 1);
+}
+
+#[test]
+fn adding_a_passkey_gets_the_options_then_sends_the_credential_object() {
+    let options = json!({"challenge": "AAEC", "user": {"id": "dQ", "name": "a"}});
+    let start = json!({ "CredentialCreationOptions": options }).to_string();
+    let transport = with_replies(&[(200, &start), (200, "{}")]);
+    let client = client(&transport);
+    let access = AccessToken::new("acc");
+    assert_eq!(
+        block_on(client.start_passkey_registration(&access)).unwrap(),
+        options
+    );
+    let credential = json!({"id": "AQID", "rawId": "AQID", "type": "public-key"});
+    block_on(client.complete_passkey_registration(&access, credential.clone())).unwrap();
+    assert_eq!(
+        sent_json(&transport, 0),
+        (
+            "AWSCognitoIdentityProviderService.StartWebAuthnRegistration".into(),
+            json!({"AccessToken": "acc"})
+        )
+    );
+    assert_eq!(
+        sent_json(&transport, 1),
+        (
+            "AWSCognitoIdentityProviderService.CompleteWebAuthnRegistration".into(),
+            json!({"AccessToken": "acc", "Credential": credential})
+        )
+    );
+}
+
+#[test]
+fn deleting_a_passkey_names_it_and_refusals_come_back_typed() {
+    let transport = with_replies(&[
+        (200, "{}"),
+        (
+            400,
+            r#"{"__type":"WebAuthnNotEnabledException","message":"Passkeys are not enabled."}"#,
+        ),
+    ]);
+    let client = client(&transport);
+    let access = AccessToken::new("acc");
+    block_on(client.delete_passkey(&access, "cred-1")).unwrap();
+    assert_eq!(
+        sent_json(&transport, 0),
+        (
+            "AWSCognitoIdentityProviderService.DeleteWebAuthnCredential".into(),
+            json!({"AccessToken": "acc", "CredentialId": "cred-1"})
+        )
+    );
+    let error = block_on(client.start_passkey_registration(&access)).unwrap_err();
+    assert_eq!(error.code(), Some(ErrorCode::WebAuthnNotEnabled));
+}

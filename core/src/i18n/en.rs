@@ -250,6 +250,7 @@ fn problem(problem: &Problem) -> Cow<'static, str> {
             return Cow::Owned(format!("Something went wrong ({code}). Please try again."))
         }
         Problem::Network => "Can't reach the sign-in service. Check your connection and try again.",
+        Problem::Passkey(problem) => return super::passkey::problem(problem, super::Lang::En),
         Problem::NoSecureRandom => {
             "This browser can't make the secure random numbers that signing in needs. Try another browser."
         }

@@ -282,6 +282,7 @@ fn problem(problem: &Problem) -> Cow<'static, str> {
         Problem::Network => {
             "サインインサービスに接続できません。通信環境をご確認のうえ、もう一度お試しください。"
         }
+        Problem::Passkey(problem) => return super::passkey::problem(problem, super::Lang::Ja),
         Problem::NoSecureRandom => {
             "このブラウザーではサインインに必要な安全な乱数を作れません。別のブラウザーでお試しください。"
         }

@@ -5,6 +5,7 @@
 mod en;
 mod ja;
 mod mfa;
+mod passkey;
 mod passwordless;
 
 pub use mfa::MfaText;

@@ -141,6 +141,36 @@ fn every_text_is_worded_in_every_language() {
 }
 
 #[test]
+fn passkey_problems_are_worded_in_every_language_each_its_own_way() {
+    let problems = crate::problem::PasskeyProblem::samples();
+    for lang in Lang::ALL {
+        let words: Vec<_> = problems
+            .iter()
+            .map(|p| Text::Problem(Problem::Passkey(p.clone())).render(lang))
+            .collect();
+        for (problem, text) in problems.iter().zip(&words) {
+            assert!(!text.trim().is_empty(), "{problem:?}");
+            assert_eq!(text.chars().any(is_japanese), lang == Lang::Ja, "{text}");
+            assert!(!text.contains('{') && !text.contains('}'), "{text}");
+        }
+        for (i, a) in words.iter().enumerate() {
+            assert!(!words[i + 1..].contains(a), "{lang:?}: {a}");
+        }
+        let failed = crate::problem::PasskeyProblem::Failed("UnknownError".into());
+        assert!(Text::Problem(Problem::Passkey(failed))
+            .render(lang)
+            .contains("UnknownError"));
+    }
+    assert_eq!(
+        Text::Problem(Problem::Passkey(
+            crate::problem::PasskeyProblem::SignInCancelled
+        ))
+        .render(Lang::En),
+        "Passkey sign-in was cancelled or timed out. Try again or choose another way to sign in."
+    );
+}
+
+#[test]
 fn texts_that_carry_data_show_it() {
     for lang in Lang::ALL {
         let sent = Text::CodeSent {

@@ -17,7 +17,8 @@ fn service(type_name: &str, message: &str) -> CognitoError {
     )
 }
 
-/// The "Errors" sections of the Cognito API reference, one list per operation the page calls.
+/// The "Errors" sections of the Cognito API reference (botocore's model for the passkey
+/// operations), one list per operation the page calls.
 const DOCUMENTED: &[(&str, &[&str])] = &[
     (
         "SignUp",
@@ -230,6 +231,67 @@ const DOCUMENTED: &[(&str, &[&str])] = &[
             "UnsupportedTokenTypeException",
         ],
     ),
+    (
+        "StartWebAuthnRegistration",
+        &[
+            "ForbiddenException",
+            "InternalErrorException",
+            "InvalidParameterException",
+            "LimitExceededException",
+            "NotAuthorizedException",
+            "OperationNotEnabledException",
+            "PasswordResetRequiredException",
+            "TooManyRequestsException",
+            "WebAuthnConfigurationMissingException",
+            "WebAuthnNotEnabledException",
+        ],
+    ),
+    (
+        "CompleteWebAuthnRegistration",
+        &[
+            "ForbiddenException",
+            "InternalErrorException",
+            "InvalidParameterException",
+            "LimitExceededException",
+            "NotAuthorizedException",
+            "OperationNotEnabledException",
+            "PasswordResetRequiredException",
+            "TooManyRequestsException",
+            "WebAuthnChallengeNotFoundException",
+            "WebAuthnClientMismatchException",
+            "WebAuthnCredentialNotSupportedException",
+            "WebAuthnNotEnabledException",
+            "WebAuthnOriginNotAllowedException",
+            "WebAuthnRelyingPartyMismatchException",
+        ],
+    ),
+    (
+        "ListWebAuthnCredentials",
+        &[
+            "ForbiddenException",
+            "InternalErrorException",
+            "InvalidParameterException",
+            "LimitExceededException",
+            "NotAuthorizedException",
+            "OperationNotEnabledException",
+            "PasswordResetRequiredException",
+            "TooManyRequestsException",
+        ],
+    ),
+    (
+        "DeleteWebAuthnCredential",
+        &[
+            "ForbiddenException",
+            "InternalErrorException",
+            "InvalidParameterException",
+            "LimitExceededException",
+            "NotAuthorizedException",
+            "OperationNotEnabledException",
+            "PasswordResetRequiredException",
+            "ResourceNotFoundException",
+            "TooManyRequestsException",
+        ],
+    ),
 ];
 
 #[test]
@@ -283,6 +345,44 @@ fn different_problems_read_differently_in_each_language() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn passkey_refusals_say_what_went_wrong_with_the_passkey() {
+    let cases = [
+        ("WebAuthnNotEnabledException", PasskeyProblem::NotEnabled),
+        (
+            "WebAuthnConfigurationMissingException",
+            PasskeyProblem::ConfigurationMissing,
+        ),
+        (
+            "WebAuthnOriginNotAllowedException",
+            PasskeyProblem::WrongSite,
+        ),
+        (
+            "WebAuthnRelyingPartyMismatchException",
+            PasskeyProblem::WrongSite,
+        ),
+        (
+            "WebAuthnChallengeNotFoundException",
+            PasskeyProblem::RegistrationExpired,
+        ),
+        (
+            "WebAuthnClientMismatchException",
+            PasskeyProblem::ClientMismatch,
+        ),
+        (
+            "WebAuthnCredentialNotSupportedException",
+            PasskeyProblem::CredentialNotSupported,
+        ),
+    ];
+    for (type_name, problem) in cases {
+        assert_eq!(
+            service(type_name, "").problem(),
+            Problem::Passkey(problem),
+            "{type_name}"
+        );
     }
 }
 
