@@ -13,6 +13,7 @@ use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::sign_in_factor::FirstFactor;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use std::rc::Rc;
 
 /// `USER_AUTH`'s choice of how to sign in (`SELECT_CHALLENGE`): the factors Cognito offers this
 /// user, in the order the site lists them, the one used last on this device first.
@@ -93,21 +94,22 @@ fn FirstFactorChoice() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let form = Form::default();
     let password_field = form.password("password", password);
-    let on_submit = form.on_submit(pending, move || {
+    let on_submit = Rc::new(form.on_submit(pending, move || {
         if password_field.value().is_some() {
             let typed = Password::new(password.get_untracked());
             choose.dispatch((FirstFactor::Password, Some(typed)));
         }
-    });
+    }));
     let first = factors.first().copied();
     let choices = factors
         .into_iter()
         .map(|factor| {
             let class = if Some(factor) == first { "primary" } else { "secondary" };
             let text = Text::Passwordless(button_text(factor));
+            let on_submit = on_submit.clone();
             match factor {
                 FirstFactor::Password => view! {
-                    <form on:submit=on_submit novalidate>
+                    <form on:submit=move |ev| on_submit(ev) novalidate>
                         <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_field.error()/>
                         <button type="submit" class=class disabled=pending>{i18n.tr(text)}</button>
                     </form>

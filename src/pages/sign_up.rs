@@ -8,6 +8,7 @@ use crate::routes::AuthRoute;
 use crate::session::{use_session, SiteFirstFactors};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{PasswordlessText, Text};
+use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::sign_in_factor::FirstFactor;
 use leptos_cognito_core::AuthFlow;
@@ -38,15 +39,8 @@ fn SignUpForm() -> impl IntoView {
     let client = use_session().client();
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
-    let policy = PoolPolicy::use_policy();
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let confirmation = RwSignal::new(String::new());
-    let form = Form::default();
-    let email_field = form.email(email);
-    let password_field = form.new_password("password", password, policy);
-    let confirmation_field = form.confirmation(password, confirmation);
 
     let sign_up = Action::new_local(move |(email, password): &(String, Option<Password>)| {
         let (client, email, password, navigate) = (
@@ -75,56 +69,19 @@ fn SignUpForm() -> impl IntoView {
             None
         }
     });
-    let pending = sign_up.pending();
-    let failure = i18n.words(move || {
-        (!pending.get())
-            .then(|| sign_up.value().get().flatten().map(Text::Problem))
-            .flatten()
-    });
-
-    let on_submit = form.on_submit(pending, move || {
-        if let Some(email) = email_field.value() {
-            sign_up.dispatch((email, Some(Password::new(password.get_untracked()))));
-        }
-    });
-    // Without a password: the address alone, checked by a form of its own.
-    let bare = Form::default();
-    let bare_email = bare.email(email);
-    let on_bare_submit = bare.on_submit(pending, move || {
-        if let Some(email) = bare_email.value() {
-            sign_up.dispatch((email, None));
-        }
-    });
     let passwordless = RwSignal::new(false);
-    let offers_passwordless = passwordless_sign_up_allowed();
-    let with_password = move || {
-        view! {
-            <form on:submit=on_submit novalidate>
-                <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
-                <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_field.error() policy=policy/>
-                <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
-                <ErrorAlert message=failure/>
-                <SubmitButton label=Text::CreateAccountButton pending=pending/>
-            </form>
-        }
-    };
-    let without_password = move || {
-        view! {
-            <p>{i18n.tr(Text::Passwordless(PasswordlessText::PasswordlessSignUpNote))}</p>
-            <form on:submit=on_bare_submit novalidate>
-                <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=bare_email.error()/>
-                <ErrorAlert message=failure/>
-                <SubmitButton label=Text::CreateAccountButton pending=pending/>
-            </form>
+    let form = move || {
+        if passwordless.get() {
+            view! { <WithoutPassword email sign_up/> }.into_any()
+        } else {
+            view! { <WithPassword email sign_up/> }.into_any()
         }
     };
 
     view! {
         <PageHeading text=Text::CreateAnAccount/>
-        <Show when=move || passwordless.get() fallback=with_password>
-            {without_password()}
-        </Show>
-        {offers_passwordless.then(|| view! {
+        {form}
+        {passwordless_sign_up_allowed().then(|| view! {
             <p class="aside">
                 <label class="toggle">
                     <input type="checkbox" bind:checked=passwordless/>
@@ -135,5 +92,69 @@ fn SignUpForm() -> impl IntoView {
         <p class="switch">
             {i18n.tr(Text::HaveAnAccount)} " " <A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A>
         </p>
+    }
+}
+
+/// What a sign-up sends: the address, and the password unless it goes without one.
+type SignUpAction = Action<(String, Option<Password>), Option<Problem>>;
+
+/// The failure of the sign-up, worded, while it isn't running.
+fn failure(sign_up: SignUpAction) -> Signal<Option<String>> {
+    let pending = sign_up.pending();
+    use_i18n().words(move || {
+        (!pending.get())
+            .then(|| sign_up.value().get().flatten().map(Text::Problem))
+            .flatten()
+    })
+}
+
+/// The address and a new password, typed twice.
+#[component]
+fn WithPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView {
+    let policy = PoolPolicy::use_policy();
+    let password = RwSignal::new(String::new());
+    let confirmation = RwSignal::new(String::new());
+    let form = Form::default();
+    let email_field = form.email(email);
+    let password_field = form.new_password("password", password, policy);
+    let confirmation_field = form.confirmation(password, confirmation);
+    let pending = sign_up.pending();
+    let on_submit = form.on_submit(pending, move || {
+        if let Some(email) = email_field.value() {
+            sign_up.dispatch((email, Some(Password::new(password.get_untracked()))));
+        }
+    });
+
+    view! {
+        <form on:submit=on_submit novalidate>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_field.error() policy=policy/>
+            <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
+            <ErrorAlert message=failure(sign_up)/>
+            <SubmitButton label=Text::CreateAccountButton pending=pending/>
+        </form>
+    }
+}
+
+/// The address alone: the user signs in with codes, or a passkey added later.
+#[component]
+fn WithoutPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = Form::default();
+    let email_field = form.email(email);
+    let pending = sign_up.pending();
+    let on_submit = form.on_submit(pending, move || {
+        if let Some(email) = email_field.value() {
+            sign_up.dispatch((email, None));
+        }
+    });
+
+    view! {
+        <p>{i18n.tr(Text::Passwordless(PasswordlessText::PasswordlessSignUpNote))}</p>
+        <form on:submit=on_submit novalidate>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <ErrorAlert message=failure(sign_up)/>
+            <SubmitButton label=Text::CreateAccountButton pending=pending/>
+        </form>
     }
 }
