@@ -76,8 +76,9 @@ pub use i18n::{use_i18n, I18n};
 /// The protocol, errors, validation and words, without browser APIs: [`leptos_cognito_core`].
 pub use leptos_cognito_core as core;
 pub use pages::{
-    ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, NewPasswordPage,
-    NotFoundPage, ResetPasswordPage, SessionPage, SignInPage, SignUpPage,
+    ChangePasswordPage, ConfigErrorPage, ConfirmPage, ForgotPasswordPage, MfaChoicePage,
+    MfaCodePage, NewPasswordPage, NotFoundPage, ResetPasswordPage, SecurityPage, SessionPage,
+    SignInPage, SignUpPage, TotpSetupPage,
 };
 pub use provider::AuthProvider;
 pub use routes::{AuthRoute, AuthRoutes};
