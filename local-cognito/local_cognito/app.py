@@ -23,12 +23,13 @@ from .errors import AMZ_JSON, CognitoError, json_response
 from .local_api import LocalApi, refusal
 from .refresh import RefreshTokens
 from .settings import Settings
+from .sign_in_policy import first_factors
 from .template import REGION
 from .validation import check_request
 
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
-# Administrator actions that change what config.json says about the pool.
-CONFIG_ACTIONS = frozenset({"SetUserPoolMfaConfig", "UpdateUserPool"})
+# Administrator actions that change what config.json says about the pool or its app client.
+CONFIG_ACTIONS = frozenset({"SetUserPoolMfaConfig", "UpdateUserPool", "UpdateUserPoolClient"})
 
 # moto picks the backend region from the SigV4 credential scope; browsers send
 # unsigned requests, which moto would route to us-east-1. Its signature is
@@ -132,12 +133,23 @@ class LocalCognito:
         return result
 
     def publish_config(self) -> None:
-        """The frontend's config.json: the pool, the client and the endpoint, and the pool's MFA
-        as config.json names it, rewritten whenever an administrator changes that, as a
-        deployment would regenerate it from the stack."""
-        mfa = self.actions.mfa.pools.of(self.config["userPoolId"])
+        """The frontend's config.json: the pool, the client and the endpoint, the pool's MFA,
+        its first factors when the app client allows choice-based sign-in, and the passkeys'
+        relying party, as config.json names them, rewritten whenever an administrator changes
+        them, as a deployment would regenerate it from the stack."""
+        pool_id = self.config["userPoolId"]
+        mfa = self.actions.mfa.pools.of(pool_id)
         self.config["mfaConfiguration"] = mfa.mode
         self.config["enabledMfas"] = mfa.methods()
+        pool = self.actions.backend.user_pools[pool_id]
+        client = pool.clients[self.config["clientId"]]
+        self.config.pop("firstAuthFactors", None)
+        if "ALLOW_USER_AUTH" in (client.extended_config.get("ExplicitAuthFlows") or []):
+            self.config["firstAuthFactors"] = first_factors(pool.extended_config)
+        self.config.pop("webAuthnRelyingPartyId", None)
+        relying_party_id = self.actions.mfa.webauthn.of(pool_id).relying_party_id
+        if relying_party_id:
+            self.config["webAuthnRelyingPartyId"] = relying_party_id
         if self.config_path is not None:
             self.config_path.parent.mkdir(parents=True, exist_ok=True)
             self.config_path.write_text(json.dumps(self.config, indent=2) + "\n", encoding="utf-8")
