@@ -154,8 +154,10 @@ class LocalCognito:
             self.config_path.parent.mkdir(parents=True, exist_ok=True)
             self.config_path.write_text(json.dumps(self.config, indent=2) + "\n", encoding="utf-8")
 
-    def forward(self, environ: dict[str, Any], body: dict[str, Any] | None) -> Response:
+    def forward(self, environ: dict[str, Any], body: dict[str, Any] | None, action: str | None = None) -> Response:
         env = dict(environ)
+        if action is not None:
+            env["HTTP_X_AMZ_TARGET"] = TARGET_PREFIX + action
         if body is not None:
             raw = json.dumps(body).encode()
             env["wsgi.input"] = io.BytesIO(raw)
@@ -164,9 +166,10 @@ class LocalCognito:
         env["HTTP_USER_AGENT"] = "local-cognito"  # moto prefers a region/xx in the UA over the auth header
         return Response.from_app(self.moto_app, env, buffered=True)
 
-    def moto(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """Run the action in moto and return its JSON, raising its errors."""
-        response = self.forward(request.environ, body)
+    def moto(self, request: Request, body: dict[str, Any], action: str | None = None) -> dict[str, Any]:
+        """Run the request's action (or another one) in moto and return its JSON, raising its
+        errors."""
+        response = self.forward(request.environ, body, action)
         raw = response.get_data()
         try:
             data = json.loads(raw) if raw.strip() else {}
