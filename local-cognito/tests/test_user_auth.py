@@ -223,3 +223,39 @@ def test_an_answer_for_another_user_or_challenge_is_refused(passkeys: Client) ->
         "Invalid session for the user.",
     )
     assert answer(passkeys, "PASSWORD", session, email, PASSWORD=PASSWORD).error == WRONG_CODE
+
+
+def test_sms_otp_as_the_first_factor(cognito: Client) -> None:
+    """A pool that texts sign-in codes (its own, made here: the template's pools send no SMS)."""
+    sms = {"SnsCallerArn": "arn:aws:iam::123456789012:role/cognito-sms", "ExternalId": "local"}
+    pool_id = cognito.call(
+        "CreateUserPool",
+        PoolName="sms-otp",
+        UsernameAttributes=["email"],
+        UserPoolTier="ESSENTIALS",
+        SmsConfiguration=sms,
+        Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "SMS_OTP"]}},
+    ).body["UserPool"]["Id"]
+    try:
+        client_id = cognito.call(
+            "CreateUserPoolClient", UserPoolId=pool_id, ClientName="c", ExplicitAuthFlows=["ALLOW_USER_AUTH"]
+        ).body["UserPoolClient"]["ClientId"]
+        client = Client(cognito.url, {"clientId": client_id, "userPoolId": pool_id})
+        email, phone = unique_email("texted"), "+819012345678"
+        attributes = [{"Name": "phone_number", "Value": phone}]
+        client.call("SignUp", ClientId=client_id, Username=email, Password=PASSWORD, UserAttributes=attributes)
+        client.call("AdminConfirmSignUp", UserPoolId=pool_id, Username=email)
+        assert choices(client, email) == ["PASSWORD", "PASSWORD_SRP", "SMS_OTP"]
+        challenge = user_auth(client, email, PREFERRED_CHALLENGE="SMS_OTP").body
+        assert challenge["ChallengeName"] == "SMS_OTP"
+        parameters = challenge["ChallengeParameters"]
+        assert (parameters["CODE_DELIVERY_DELIVERY_MEDIUM"], parameters["CODE_DELIVERY_DESTINATION"]) == ("SMS", "+********5678")
+        code = otp_code(client, phone)
+        assert len(code) == 6
+        assert answer(client, "SMS_OTP", challenge["Session"], email, SMS_OTP_CODE="x" + code[1:]).error == WRONG_CODE
+        reply = answer(client, "SMS_OTP", challenge["Session"], email, SMS_OTP_CODE=code)
+        assert "AuthenticationResult" in reply.body
+        user = client.call("AdminGetUser", UserPoolId=pool_id, Username=email).body["UserAttributes"]
+        assert {"Name": "phone_number_verified", "Value": "true"} in user
+    finally:
+        cognito.call("DeleteUserPool", UserPoolId=pool_id)
