@@ -28,6 +28,13 @@ from .template import REGION
 from .validation import check_request
 
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
+# The config.json fields this server writes (publish_config).
+SERVER_FIELDS = frozenset(
+    {
+        *("region", "userPoolId", "clientId", "endpoint", "mfaConfiguration", "enabledMfas"),
+        *("firstAuthFactors", "webAuthnRelyingPartyId"),
+    }
+)
 # Administrator actions that change what config.json says about the pool or its app client.
 CONFIG_ACTIONS = frozenset({"SetUserPoolMfaConfig", "UpdateUserPool", "UpdateUserPoolClient"})
 
@@ -56,6 +63,7 @@ class LocalCognito:
         self.config = config
         # Where the frontend's config.json goes, kept in step with the pool (see publish_config).
         self.config_path = config_path
+        self.published = False
         self.port = 0  # set once the server listens: the local API answers only for its own origin
         # Built once here rather than on the first request, so startup pays for it.
         self.moto_app = create_backend_app("cognito-idp")
@@ -150,9 +158,24 @@ class LocalCognito:
         relying_party_id = self.actions.mfa.webauthn.of(pool_id).relying_party_id
         if relying_party_id:
             self.config["webAuthnRelyingPartyId"] = relying_party_id
-        if self.config_path is not None:
-            self.config_path.parent.mkdir(parents=True, exist_ok=True)
-            self.config_path.write_text(json.dumps(self.config, indent=2) + "\n", encoding="utf-8")
+        if self.config_path is None:
+            return
+        written = dict(self.config)
+        if self.published:
+            # Fields added to the file since it was written here (the site's authFlow, theme,
+            # ...) are the site owner's: a rewrite keeps them.
+            written.update(self.site_fields())
+        self.config_path.parent.mkdir(parents=True, exist_ok=True)
+        self.config_path.write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
+        self.published = True
+
+    def site_fields(self) -> dict[str, Any]:
+        """What config.json holds besides the fields this server writes."""
+        try:
+            current = json.loads(self.config_path.read_text(encoding="utf-8")) if self.config_path else {}
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in current.items() if k not in SERVER_FIELDS} if isinstance(current, dict) else {}
 
     def forward(self, environ: dict[str, Any], body: dict[str, Any] | None, action: str | None = None) -> Response:
         env = dict(environ)

@@ -75,6 +75,8 @@ def test_config_json_carries_the_first_factors_and_the_relying_party(tmp_path: P
         assert client.config["firstAuthFactors"] == ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"]
         assert client.config["webAuthnRelyingPartyId"] == "localhost"
         config_path = tmp_path / "cognito.json"
+        # fields the site owner adds (make dev PASSKEYS=1 adds authFlow) survive the rewrites
+        config_path.write_text(json.dumps({**json.loads(config_path.read_text()), "authFlow": "USER_AUTH"}))
         # UpdateUserPool replaces the pool's configuration: without a SignInPolicy, passwords only
         assert client.call("UpdateUserPool", UserPoolId=client.pool_id, UserPoolTier="ESSENTIALS").status == 200
         assert json.loads(config_path.read_text())["firstAuthFactors"] == ["PASSWORD"]
@@ -87,6 +89,7 @@ def test_config_json_carries_the_first_factors_and_the_relying_party(tmp_path: P
         ).status == 200
         written = json.loads(config_path.read_text())
         assert "firstAuthFactors" not in written and written["webAuthnRelyingPartyId"] == "localhost"
+        assert written["authFlow"] == "USER_AUTH"
         passkey_config = {"RelyingPartyId": "auth.example.com", "UserVerification": "required"}
         client.call("SetUserPoolMfaConfig", UserPoolId=client.pool_id, WebAuthnConfiguration=passkey_config)
         assert json.loads(config_path.read_text())["webAuthnRelyingPartyId"] == "auth.example.com"
