@@ -79,6 +79,7 @@ class Actions:
             "GetTokensFromRefreshToken": self.get_tokens_from_refresh_token,
             "AdminInitiateAuth": self.admin_initiate_auth,
             "AdminRespondToAuthChallenge": self.admin_respond_to_auth_challenge,
+            "GetUserAuthFactors": self.user_auth.get_user_auth_factors,
             **self.mfa.handlers,
             **self.webauthn.handlers,
         }

@@ -71,6 +71,19 @@ class UserAuth:
                 result += ["SMS_OTP"] if attributes.get("phone_number") and has_sms else []
         return result
 
+    def get_user_auth_factors(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """GetUserAuthFactors: the user's MFA and the first factors USER_AUTH would offer them
+        (PASSWORD standing for both password challenges)."""
+        pool, user = self.mfa.token_user(body["AccessToken"])
+        state = self.mfa.users.of(pool.id, user.username)
+        result: dict[str, Any] = {"Username": user.username}
+        if state.enabled:
+            result["UserMFASettingList"] = state.settings_list()
+        if state.preferred:
+            result["PreferredMfaSetting"] = state.preferred
+        result["ConfiguredUserAuthFactors"] = [f for f in self.available(pool, user) if f != "PASSWORD_SRP"]
+        return result
+
     # --- InitiateAuth ---
 
     def initiate(self, request: Request, pool: CognitoIdpUserPool, client_id: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -138,3 +138,22 @@ def test_sign_up_sessions_belong_to_their_user_and_step(passkeys: Client) -> Non
         "__type": "NotAuthorizedException",
         "message": "Invalid session for the user, session is expired.",
     }
+
+
+def test_a_passwordless_user_adds_a_password_and_can_then_use_it(passkeys: Client) -> None:
+    email = unique_email("addpassword")
+    sign_up_without_password(passkeys, email)
+    tokens = sign_in_after_sign_up(passkeys, email, confirm(passkeys, email)["Session"])["AuthenticationResult"]
+    factors = passkeys.call("GetUserAuthFactors", AccessToken=tokens["AccessToken"]).body
+    assert factors == {"Username": claims(tokens["IdToken"])["sub"], "ConfiguredUserAuthFactors": ["EMAIL_OTP"]}
+    # ChangePassword without PreviousPassword sets the first one (the API reference: omit it
+    # when the user has no password); the pool's policy applies
+    weak = passkeys.call("ChangePassword", AccessToken=tokens["AccessToken"], ProposedPassword="short")
+    assert weak.error[0] == "InvalidPasswordException"
+    assert passkeys.call("ChangePassword", AccessToken=tokens["AccessToken"], ProposedPassword="N3w!password").status == 200
+    assert "AuthenticationResult" in passkeys.sign_in(email, "N3w!password").body
+    factors = passkeys.call("GetUserAuthFactors", AccessToken=tokens["AccessToken"]).body
+    assert factors["ConfiguredUserAuthFactors"] == ["PASSWORD", "EMAIL_OTP"]
+    # once there is a password, changing it takes the old one
+    refused = passkeys.call("ChangePassword", AccessToken=tokens["AccessToken"], ProposedPassword="An0ther!password")
+    assert refused.error == ("NotAuthorizedException", "Incorrect username or password.")

@@ -185,6 +185,11 @@ def test_users_with_mfa_are_offered_passwords_only_and_mfa_follows(passkeys: Cli
     add_authenticator(passkeys, tokens["AccessToken"])
     assert prefer(passkeys, tokens["AccessToken"], "SOFTWARE_TOKEN_MFA").status == 200
     assert choices(passkeys, email) == ["PASSWORD", "PASSWORD_SRP"]
+    assert passkeys.call("GetUserAuthFactors", AccessToken=tokens["AccessToken"]).body == {
+        "Username": claims(tokens["IdToken"])["sub"],
+        "UserMFASettingList": ["SOFTWARE_TOKEN_MFA"],
+        "ConfiguredUserAuthFactors": ["PASSWORD"],
+    }
     reply = user_auth(passkeys, email, PREFERRED_CHALLENGE="PASSWORD", PASSWORD=PASSWORD)
     assert reply.body["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
     # where MFA is required, nobody is offered a passwordless factor
