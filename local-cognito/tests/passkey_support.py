@@ -60,11 +60,12 @@ class SoftAuthenticator:
         options: dict[str, Any],
         origin: str = ORIGIN,
         rp_id: str | None = None,
-        statement: tuple[str, dict[str, Any]] = ("none", {}),
+        statement: tuple[str, dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
         """navigator.credentials.create() then toJSON(): a RegistrationResponseJSON object. rp_id
         overrides the one the options name, as a page of another site would; statement is the
-        attestation's format and statement."""
+        attestation's format and statement, "none" unless given, and ("packed", {}) is packed
+        self-attestation signed by the new key."""
         key = ec.generate_private_key(ec.SECP256R1())
         numbers = key.public_key().public_numbers()
         cose_key = cbor2.dumps({1: 2, 3: -7, -1: 1, -2: numbers.x.to_bytes(32, "big"), -3: numbers.y.to_bytes(32, "big")})
@@ -78,7 +79,12 @@ class SoftAuthenticator:
             + credential_id
             + cose_key
         )
-        attestation = cbor2.dumps({"fmt": statement[0], "attStmt": statement[1], "authData": auth_data})
+        data = client_data("webauthn.create", options["challenge"], origin)
+        fmt, att_stmt = statement or ("none", {})
+        if (fmt, att_stmt) == ("packed", {}):
+            signature = key.sign(auth_data + hashlib.sha256(data).digest(), ec.ECDSA(hashes.SHA256()))
+            att_stmt = {"alg": -7, "sig": signature}
+        attestation = cbor2.dumps({"fmt": fmt, "attStmt": att_stmt, "authData": auth_data})
         text_id = b64url(credential_id)
         self.credentials[text_id] = SoftCredential(credential_id, key, options["user"]["id"])
         return {
@@ -88,7 +94,7 @@ class SoftAuthenticator:
             "authenticatorAttachment": "platform",
             "clientExtensionResults": {"credProps": {"rk": True}},
             "response": {
-                "clientDataJSON": b64url(client_data("webauthn.create", options["challenge"], origin)),
+                "clientDataJSON": b64url(data),
                 "attestationObject": b64url(attestation),
                 "transports": ["hybrid", "internal"],
             },

@@ -150,7 +150,9 @@ def test_malformed_and_unverifiable_registrations(passkeys: Client) -> None:
     credential = SoftAuthenticator().create(start(passkeys, token))
     credential["response"]["attestationObject"] = credential["response"]["attestationObject"][:-8]
     assert complete(passkeys, token, credential)[0] == "InvalidParameterException"
-    # a packed self-attestation whose signature is not the credential's
+    # packed self-attestation is verified: signed by the new key it registers, otherwise not
+    packed = SoftAuthenticator().create(start(passkeys, token), statement=("packed", {}))
+    assert complete(passkeys, token, packed) == ("", "")
     forged = SoftAuthenticator().create(start(passkeys, token), statement=("packed", {"alg": -7, "sig": b"\x30\x00"}))
     assert complete(passkeys, token, forged) == (
         "WebAuthnCredentialNotSupportedException",
