@@ -8,11 +8,14 @@ DEV_COGNITO_PORT ?= 9229
 # make dev MFA=ON (or OPTIONAL): the local pool asks for a second factor (authenticator app or
 # emailed code); empty keeps the template's default, OFF.
 MFA ?=
+# make dev PASSKEYS=1: choice-based sign-in with passwords, emailed sign-in codes and passkeys;
+# open the app on http://localhost:8080/ (passkeys need a domain name, not 127.0.0.1).
+PASSKEYS ?=
 
 .PHONY: dev test bench build dist deps-dev deps-test cognito clean
 
 dev: deps-dev
-	@scripts/dev.sh $(DEV_COGNITO_PORT) $(MFA)
+	@scripts/dev.sh $(DEV_COGNITO_PORT) '$(MFA)' '$(PASSKEYS)'
 
 test: deps-test
 	@scripts/test.sh
@@ -36,9 +39,10 @@ dist: deps-dev
 	node scripts/csp.mjs $(or $(DIST_CONFIG),deploy/config.example.json) > dist/csp-header.txt
 	@echo "dist/ is ready: add config.json beside index.html and send the header in dist/csp-header.txt"
 
-# Only the local Cognito, in the foreground (config.json is written for it; MFA= as for dev).
+# Only the local Cognito, in the foreground (config.json is written for it; MFA= and PASSKEYS= as
+# for dev).
 cognito: deps-dev
-	params="$$(scripts/mfa-params.sh '$(MFA)')" && \
+	params="$$(scripts/pool-params.sh '$(MFA)' '$(PASSKEYS)')" && \
 		local-cognito/.venv/bin/python local-cognito/server.py --port $(DEV_COGNITO_PORT) --write-config config.json $$params
 
 deps-dev:

@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for pool_mfa_id, (mode, methods) in created.mfa.items():
             app.actions.mfa.pools.from_template(backend.user_pools[pool_mfa_id], mode, methods)
+        for pool_passkey_id, properties in created.webauthn.items():
+            app.actions.mfa.webauthn.from_template(backend.user_pools[pool_passkey_id], properties)
     except ValueError as e:
         sys.exit(f"local Cognito: {e}")
     app.refresh_tokens.install()

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Starts the local Cognito with the pool from deploy/, writes config.json for it, and serves the
 # app with trunk on http://127.0.0.1:8080/. Ctrl-C stops both.
-#   scripts/dev.sh [PORT] [OFF|OPTIONAL|ON]   # the second argument sets the pool's MFA
+#   scripts/dev.sh [PORT] [OFF|OPTIONAL|ON] [1]   # the pool's MFA; 1: passkeys and emailed codes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-9229}"
 mfa="${2:-}"
-params=$(scripts/mfa-params.sh "$mfa")
-read -ra mfa_params <<<"$params"
+passkeys="${3:-}"
+params=$(scripts/pool-params.sh "$mfa" "$passkeys")
+read -ra pool_params <<<"$params"
 
-local-cognito/.venv/bin/python local-cognito/server.py --port "$port" --write-config config.json "${mfa_params[@]}" &
+local-cognito/.venv/bin/python local-cognito/server.py --port "$port" --write-config config.json "${pool_params[@]}" &
 cognito=$!
 trap 'kill $cognito 2>/dev/null; wait $cognito 2>/dev/null' EXIT
 for _ in $(seq 50); do
@@ -17,10 +18,22 @@ for _ in $(seq 50); do
   kill -0 $cognito 2>/dev/null || { echo "the local Cognito did not start" >&2; exit 1; }
   sleep 0.2
 done
+app_url=http://127.0.0.1:8080/
+if [ "$passkeys" = 1 ]; then
+  # The page signs in with USER_AUTH only when its config.json says so; the local Cognito keeps
+  # this field when it rewrites the file.
+  local-cognito/.venv/bin/python - <<'PY'
+import json, pathlib
+path = pathlib.Path("config.json")
+path.write_text(json.dumps({**json.loads(path.read_text()), "authFlow": "USER_AUTH"}, indent=2) + "\n")
+PY
+  # Browsers refuse an IP address as a passkey's relying party.
+  app_url=http://localhost:8080/
+fi
 
 cat <<MSG
 
-  App:            http://127.0.0.1:8080/
+  App:            $app_url
   Local Cognito:  http://127.0.0.1:$port/  (config.json written for it)
   Confirmation codes are printed above as "confirmation code for <email>: <code>",
   or: curl http://127.0.0.1:$port/_local/codes/<email>
@@ -32,6 +45,16 @@ if [ -n "$mfa" ]; then
   cat <<MSG
   MFA: $mfa (an authenticator app, or a code by email). Emailed codes are printed as
   "MFA code for <email>: <code>", or: curl 'http://127.0.0.1:$port/_local/codes/<email>?purpose=mfa'
+
+MSG
+fi
+if [ "$passkeys" = 1 ]; then
+  cat <<MSG
+  Passkeys: open $app_url (not 127.0.0.1: a passkey is made for localhost). config.json has
+  "authFlow": "USER_AUTH", so the page offers the choices the pool allows: a password, a code
+  by email, or a passkey (register one once signed in). Emailed sign-in codes are printed as
+  "sign-in code for <email>: <code>", or: curl 'http://127.0.0.1:$port/_local/codes/<email>?purpose=otp'
+  Sign up without a password, then sign in with an emailed code.
 
 MSG
 fi

@@ -3,6 +3,7 @@ action goes to moto unchanged, with Cognito's error messages put back where moto
 
 from __future__ import annotations
 
+import secrets
 from typing import Any, Callable
 
 from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUser, CognitoIdpUserPool, UserStatus
@@ -10,18 +11,23 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.utils import camelcase_to_underscores
 from werkzeug.wrappers import Request
 
-from .challenges import MFA_CHALLENGES
+from .challenges import ANSWERED_HERE, MFA_CHALLENGES
 from .codes import Codes
 from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
 from .mfa_actions import MfaActions
+from .passkeys import Passkeys
+from .passwordless import SignUpSessions, check_passwordless_sign_up, placeholder_password
 from .refresh import RefreshTokens, check_client_secret
 from .settings import Settings
 from .srp import SrpChallenges, parse_srp_a
 from .tokens import check_access_token, jwt_claims
+from .user_auth import USER_AUTH_CHALLENGES, UserAuth
 from .users import delivery_details, password_problem
+from .webauthn_actions import WebAuthnActions
 
-# Runs an action in moto and returns its JSON, raising its errors as CognitoError.
-Moto = Callable[[Request, dict[str, Any]], dict[str, Any]]
+# Runs the request's action in moto (or the action named) and returns its JSON, raising its
+# errors as CognitoError.
+Moto = Callable[..., dict[str, Any]]
 
 MSG_NO_USER_FOR_CLIENT = "Username/client id combination not found."
 
@@ -56,6 +62,10 @@ class Actions:
         self.codes = Codes()
         self.srp_challenges = SrpChallenges()
         self.mfa = MfaActions(backend, self.codes, refresh_tokens, moto)
+        self.passkeys = Passkeys()
+        self.user_auth = UserAuth(self.mfa, self.passkeys, moto, self.srp_start)
+        self.sign_up_sessions = SignUpSessions(self.mfa.sessions)
+        self.webauthn = WebAuthnActions(self.mfa, self.passkeys)
         self.handlers: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
             "SignUp": self.sign_up,
             "ConfirmSignUp": self.confirm_sign_up,
@@ -69,7 +79,9 @@ class Actions:
             "GetTokensFromRefreshToken": self.get_tokens_from_refresh_token,
             "AdminInitiateAuth": self.admin_initiate_auth,
             "AdminRespondToAuthChallenge": self.admin_respond_to_auth_challenge,
+            "GetUserAuthFactors": self.user_auth.get_user_auth_factors,
             **self.mfa.handlers,
+            **self.webauthn.handlers,
         }
 
     def run(self, action: str, request: Request, body: dict[str, Any]) -> dict[str, Any]:
@@ -166,11 +178,19 @@ class Actions:
     # --- sign-up and passwords ---
 
     def sign_up(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """A user without a password (passwordless.py) is created in moto with a stand-in
+        password that is then forgotten."""
         pool = self.find_pool(body.get("ClientId"))
+        passwordless = not body.get("Password")
         if pool is not None and pool._get_user(str(body.get("Username", ""))) is None:
-            self.check_password(pool, body.get("Password"))
-        result = self.moto(request, body)
+            if passwordless:
+                check_passwordless_sign_up(pool)
+            else:
+                self.check_password(pool, body.get("Password"))
+        result = self.moto(request, {**body, "Password": placeholder_password()} if passwordless else body)
         pool, user = self.pool_and_user(body)
+        if passwordless:
+            user.password = None
         if self.settings.auto_confirm:
             # What a PreSignUp trigger returning autoConfirmUser + autoVerifyEmail does.
             self.backend.admin_confirm_sign_up(pool.id, user.username)
@@ -181,18 +201,21 @@ class Actions:
             self.codes.issue("signUp", email)
             # moto adds this too for AutoVerifiedAttributes=[email]; set it in any case
             result["CodeDeliveryDetails"] = delivery_details(email)
+        result["Session"] = self.sign_up_sessions.after_sign_up(pool, body["ClientId"], user.username)
         return result
 
     def confirm_sign_up(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """The Session handed out lets InitiateAuth USER_AUTH sign the user in (passwordless.py)."""
         pool, user = self.pool_and_user(body)
         if user.status != UserStatus.UNCONFIRMED:
             raise CognitoError(
                 "NotAuthorizedException", f"User cannot be confirmed. Current status is {UserStatus(user.status).value}"
             )
+        self.sign_up_sessions.check_given(pool, body["ClientId"], user.username, body.get("Session"))
         self.codes.check("signUp", user.attribute_lookup.get("email", ""), body.get("ConfirmationCode"))
         self.moto(request, body)
         self.verify_email(pool, user)  # the code proved the address
-        return {}
+        return {"Session": self.sign_up_sessions.after_confirmation(pool, body["ClientId"], user.username, body.get("Session"))}
 
     def resend_confirmation_code(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         _, user = self.pool_and_user(body)
@@ -238,7 +261,8 @@ class Actions:
     # --- sign-in and tokens ---
 
     def initiate_auth(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """USER_SRP_AUTH with real SRP values and the refresh flows done here; other flows are moto's."""
+        """USER_SRP_AUTH with real SRP values, USER_AUTH (user_auth.py) and the refresh flows done
+        here; other flows are moto's."""
         client_id = body["ClientId"]
         flow = body["AuthFlow"]
         pool = self.client_pool(client_id)
@@ -249,34 +273,50 @@ class Actions:
             if not token:
                 raise CognitoError("InvalidParameterException", "Missing required parameter REFRESH_TOKEN")
             return self.refresh_tokens.refresh(pool, client_id, token, may_rotate=False)
+        if flow == "USER_AUTH":
+            return self.user_auth.initiate(request, pool, client_id, body)
         if flow != "USER_SRP_AUTH":
             return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body))
+        return self.srp_start(request, pool, body)
+
+    def srp_start(self, request: Request, pool: CognitoIdpUserPool, body: dict[str, Any]) -> dict[str, Any]:
+        """An InitiateAuth USER_SRP_AUTH request: PASSWORD_VERIFIER with real SRP values."""
+        params = body.get("AuthParameters") if isinstance(body.get("AuthParameters"), dict) else {}
         large_a = parse_srp_a(params.get("SRP_A"))
         # moto checks the client and the user (exists, enabled, confirmed) and opens a session.
-        result = self.moto(request, body)
+        result = self.moto(request, body, "InitiateAuth")
         user = pool._get_user(str(params.get("USERNAME", "")))
         if user is None or result.get("ChallengeName") != "PASSWORD_VERIFIER":
             return result
-        parameters = self.srp_challenges.open(
-            pool.id, user.username, str(user.password), large_a, str(result.get("Session", ""))
-        )
+        # A user who signed up without a password has none to prove: an unguessable one stands in.
+        password = str(user.password) if user.password is not None else secrets.token_hex(32)
+        parameters = self.srp_challenges.open(pool.id, user.username, password, large_a, str(result.get("Session", "")))
         return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": parameters}
 
     def respond_to_auth_challenge(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """PASSWORD_VERIFIER is checked here and the MFA challenges answered here; the rest
+        """PASSWORD_VERIFIER is checked here, choice-based sign-in's challenges answered in
+        user_auth.py and the MFA challenges and one-time codes in challenges.py; the rest
         (NEW_PASSWORD_REQUIRED) is moto's. A proven password may still lead to MFA."""
         client_id = body["ClientId"]
         pool = self.client_pool(client_id)
-        if body.get("ChallengeName") in MFA_CHALLENGES:
+        name = body.get("ChallengeName")
+        if name in USER_AUTH_CHALLENGES:
+            return self.user_auth.respond(request, pool, client_id, body)
+        if name in ANSWERED_HERE:
             return self.mfa.sign_in.respond(pool, client_id, body)
-        if body.get("ChallengeName") != "PASSWORD_VERIFIER":
+        if name != "PASSWORD_VERIFIER":
             return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body))
         answers: dict[str, Any] = body["ChallengeResponses"] if isinstance(body.get("ChallengeResponses"), dict) else {}
+        session = self.user_auth.verifier_session(body.get("Session"), client_id)
         moto_session = self.srp_challenges.answer(pool.id, answers)
         # Proven: moto mints the tokens (or asks for the next step); it knows the session by the
         # secret block it handed out.
         forwarded = {**body, "ChallengeResponses": {**answers, "PASSWORD_CLAIM_SECRET_BLOCK": moto_session}}
-        return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded))
+        forwarded.pop("Session", None)
+        result = self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded))
+        if session is not None:
+            session.used = True
+        return result
 
     def admin_initiate_auth(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         """A password checked by moto leads to MFA as InitiateAuth does."""

@@ -23,12 +23,20 @@ from .errors import AMZ_JSON, CognitoError, json_response
 from .local_api import LocalApi, refusal
 from .refresh import RefreshTokens
 from .settings import Settings
+from .sign_in_policy import first_factors
 from .template import REGION
 from .validation import check_request
 
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
-# Administrator actions that change what config.json says about the pool.
-CONFIG_ACTIONS = frozenset({"SetUserPoolMfaConfig", "UpdateUserPool"})
+# The config.json fields this server writes (publish_config).
+SERVER_FIELDS = frozenset(
+    {
+        *("region", "userPoolId", "clientId", "endpoint", "mfaConfiguration", "enabledMfas"),
+        *("firstAuthFactors", "webAuthnRelyingPartyId"),
+    }
+)
+# Administrator actions that change what config.json says about the pool or its app client.
+CONFIG_ACTIONS = frozenset({"SetUserPoolMfaConfig", "UpdateUserPool", "UpdateUserPoolClient"})
 
 # moto picks the backend region from the SigV4 credential scope; browsers send
 # unsigned requests, which moto would route to us-east-1. Its signature is
@@ -55,6 +63,7 @@ class LocalCognito:
         self.config = config
         # Where the frontend's config.json goes, kept in step with the pool (see publish_config).
         self.config_path = config_path
+        self.published = False
         self.port = 0  # set once the server listens: the local API answers only for its own origin
         # Built once here rather than on the first request, so startup pays for it.
         self.moto_app = create_backend_app("cognito-idp")
@@ -132,18 +141,46 @@ class LocalCognito:
         return result
 
     def publish_config(self) -> None:
-        """The frontend's config.json: the pool, the client and the endpoint, and the pool's MFA
-        as config.json names it, rewritten whenever an administrator changes that, as a
-        deployment would regenerate it from the stack."""
-        mfa = self.actions.mfa.pools.of(self.config["userPoolId"])
+        """The frontend's config.json: the pool, the client and the endpoint, the pool's MFA,
+        its first factors when the app client allows choice-based sign-in, and the passkeys'
+        relying party, as config.json names them, rewritten whenever an administrator changes
+        them, as a deployment would regenerate it from the stack."""
+        pool_id = self.config["userPoolId"]
+        mfa = self.actions.mfa.pools.of(pool_id)
         self.config["mfaConfiguration"] = mfa.mode
         self.config["enabledMfas"] = mfa.methods()
-        if self.config_path is not None:
-            self.config_path.parent.mkdir(parents=True, exist_ok=True)
-            self.config_path.write_text(json.dumps(self.config, indent=2) + "\n", encoding="utf-8")
+        pool = self.actions.backend.user_pools[pool_id]
+        client = pool.clients[self.config["clientId"]]
+        self.config.pop("firstAuthFactors", None)
+        if "ALLOW_USER_AUTH" in (client.extended_config.get("ExplicitAuthFlows") or []):
+            self.config["firstAuthFactors"] = first_factors(pool.extended_config)
+        self.config.pop("webAuthnRelyingPartyId", None)
+        relying_party_id = self.actions.mfa.webauthn.of(pool_id).relying_party_id
+        if relying_party_id:
+            self.config["webAuthnRelyingPartyId"] = relying_party_id
+        if self.config_path is None:
+            return
+        written = dict(self.config)
+        if self.published:
+            # Fields added to the file since it was written here (the site's authFlow, theme,
+            # ...) are the site owner's: a rewrite keeps them.
+            written.update(self.site_fields())
+        self.config_path.parent.mkdir(parents=True, exist_ok=True)
+        self.config_path.write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
+        self.published = True
 
-    def forward(self, environ: dict[str, Any], body: dict[str, Any] | None) -> Response:
+    def site_fields(self) -> dict[str, Any]:
+        """What config.json holds besides the fields this server writes."""
+        try:
+            current = json.loads(self.config_path.read_text(encoding="utf-8")) if self.config_path else {}
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in current.items() if k not in SERVER_FIELDS} if isinstance(current, dict) else {}
+
+    def forward(self, environ: dict[str, Any], body: dict[str, Any] | None, action: str | None = None) -> Response:
         env = dict(environ)
+        if action is not None:
+            env["HTTP_X_AMZ_TARGET"] = TARGET_PREFIX + action
         if body is not None:
             raw = json.dumps(body).encode()
             env["wsgi.input"] = io.BytesIO(raw)
@@ -152,9 +189,10 @@ class LocalCognito:
         env["HTTP_USER_AGENT"] = "local-cognito"  # moto prefers a region/xx in the UA over the auth header
         return Response.from_app(self.moto_app, env, buffered=True)
 
-    def moto(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        """Run the action in moto and return its JSON, raising its errors."""
-        response = self.forward(request.environ, body)
+    def moto(self, request: Request, body: dict[str, Any], action: str | None = None) -> dict[str, Any]:
+        """Run the request's action (or another one) in moto and return its JSON, raising its
+        errors."""
+        response = self.forward(request.environ, body, action)
         raw = response.get_data()
         try:
             data = json.loads(raw) if raw.strip() else {}

@@ -1,7 +1,8 @@
 """The second factor of a sign-in: after the password (USER_PASSWORD_AUTH, SRP's
 PASSWORD_VERIFIER, a NEW_PASSWORD_REQUIRED answer) Cognito either hands out tokens or asks for
 SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE or MFA_SETUP; this decides which, checks
-the answers, and mints the tokens once MFA is done."""
+the answers, and mints the tokens once MFA is done. The one-time codes of a passwordless first
+factor (EMAIL_OTP, SMS_OTP; user_auth.py sends them) are checked here the same way."""
 
 from __future__ import annotations
 
@@ -21,10 +22,18 @@ from .user_mfa import ADDRESS_ATTRIBUTES, UserMfa, UserMfaStore, usable_methods
 from .users import mask_email, mask_phone
 
 MFA_CHALLENGES = ("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP")
+# The challenges whose answers respond() checks.
+ANSWERED_HERE = (*MFA_CHALLENGES, "SMS_OTP")
 # The answer that carries each challenge's code.
-CODE_KEYS = {"SOFTWARE_TOKEN_MFA": "SOFTWARE_TOKEN_MFA_CODE", "SMS_MFA": "SMS_MFA_CODE", "EMAIL_OTP": "EMAIL_OTP_CODE"}
-# SMS MFA codes have 6 digits; Cognito's email codes have 8 (not configurable).
-CODE_DIGITS = {"SMS_MFA": 6, "EMAIL_OTP": 8}
+CODE_KEYS = {
+    "SOFTWARE_TOKEN_MFA": "SOFTWARE_TOKEN_MFA_CODE",
+    "SMS_MFA": "SMS_MFA_CODE",
+    "EMAIL_OTP": "EMAIL_OTP_CODE",
+    "SMS_OTP": "SMS_OTP_CODE",
+}
+# SMS codes have 6 digits; Cognito's email codes have 8 (not configurable).
+CODE_DIGITS = {"SMS_MFA": 6, "EMAIL_OTP": 8, "SMS_OTP": 6}
+SMS_CHALLENGES = ("SMS_MFA", "SMS_OTP")
 
 # Cognito's words, quoted from real answers: a wrong authenticator code; a wrong SMS code, or
 # an answer for another challenge than the session's ("auth state").
@@ -105,10 +114,17 @@ class MfaSignIn:
         return self.send_code(pool, client_id, user, method, user.attribute_lookup[ADDRESS_ATTRIBUTES[method]])
 
     def send_code(
-        self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, method: str, address: str, stage: str = ""
+        self,
+        pool: CognitoIdpUserPool,
+        client_id: str,
+        user: CognitoIdpUser,
+        method: str,
+        address: str,
+        stage: str = "",
+        purpose: str = "mfa",
     ) -> dict[str, Any]:
-        code = self.codes.issue("mfa", address, CODE_DIGITS[method])
-        return self.challenge(pool, client_id, user, method, code=code, address=address, stage=stage)
+        code = self.codes.issue(purpose, address, CODE_DIGITS[method])
+        return self.challenge(pool, client_id, user, method, code=code, address=address, stage=stage, purpose=purpose)
 
     def challenge(self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, name: str, **extra: Any) -> dict[str, Any]:
         session = self.sessions.open(pool, client_id, user.username, name, **extra)
@@ -119,8 +135,9 @@ class MfaSignIn:
             if device:
                 parameters["FRIENDLY_DEVICE_NAME"] = device
         elif name in CODE_DIGITS:
-            masked = mask_phone(session.address or "") if name == "SMS_MFA" else mask_email(session.address or "")
-            parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = "SMS" if name == "SMS_MFA" else "EMAIL"
+            sms = name in SMS_CHALLENGES
+            parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = "SMS" if sms else "EMAIL"
+            masked = mask_phone(session.address or "") if sms else mask_email(session.address or "")
             parameters["CODE_DELIVERY_DESTINATION"] = masked
         elif name == "SELECT_MFA_TYPE":
             parameters["MFAS_CAN_CHOOSE"] = json_list(session.choices)
@@ -130,9 +147,11 @@ class MfaSignIn:
 
     # --- answers ---
 
-    def respond(self, pool: CognitoIdpUserPool, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        """RespondToAuthChallenge for the MFA challenges."""
-        name = body["ChallengeName"]
+    def answering(
+        self, pool: CognitoIdpUserPool, client_id: str, body: dict[str, Any]
+    ) -> tuple[ChallengeSession, CognitoIdpUser, dict[str, Any]]:
+        """The session a RespondToAuthChallenge answers, its user and the answers, once the
+        request names a live session of this client, its user, and the challenge it waits for."""
         answers = body.get("ChallengeResponses") or {}
         if not body.get("Session"):
             raise CognitoError("InvalidParameterException", MSG_MISSING.format(name="Session"))
@@ -144,8 +163,14 @@ class MfaSignIn:
             raise CognitoError("InvalidParameterException", MSG_MISSING.format(name="USERNAME"))
         if pool._get_user(str(answers["USERNAME"])) is not user:
             raise CognitoError("NotAuthorizedException", MSG_SESSION_INVALID)
-        if name != session.challenge:
+        if body["ChallengeName"] != session.challenge:
             raise CognitoError("CodeMismatchException", MSG_WRONG_CODE)
+        return session, user, answers
+
+    def respond(self, pool: CognitoIdpUserPool, client_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """RespondToAuthChallenge for the MFA challenges and the one-time codes."""
+        name = body["ChallengeName"]
+        session, user, answers = self.answering(pool, client_id, body)
         state = self.users.of(pool.id, user.username)
         if name == "SELECT_MFA_TYPE":
             return self.select(pool, client_id, user, state, session, answers)
@@ -169,15 +194,15 @@ class MfaSignIn:
         address = session.address or ""
         if code != session.code:
             raise CognitoError("CodeMismatchException", MSG_WRONG_CODE)
-        if self.codes.is_spent("mfa", address, code):
+        if self.codes.is_spent(session.purpose, address, code):
             raise CognitoError("ExpiredCodeException", MSG_STALE_CODE)
-        self.codes.retire("mfa", address, code)
+        self.codes.retire(session.purpose, address, code)
 
     def proven(self, pool: CognitoIdpUserPool, user: CognitoIdpUser, state: UserMfa, session: ChallengeSession) -> None:
         """A code that arrived proves its address ("When a user completes their first MFA,
         Amazon Cognito marks their email address or phone number as verified"); one sent while
         setting up email MFA also makes it the user's email and turns email MFA on."""
-        if session.challenge == "SMS_MFA":
+        if session.challenge in SMS_CHALLENGES:
             attributes = [{"Name": "phone_number_verified", "Value": "true"}]
         else:
             attributes = [{"Name": "email_verified", "Value": "true"}]

@@ -12,12 +12,17 @@ from .errors import CognitoError
 MSG_BAD_CODE = "Invalid verification code provided, please try again."
 MSG_STALE_CODE = "Invalid code provided, please request a code again."
 # How each purpose is named where codes are printed.
-LABELS = {"signUp": "confirmation code", "forgotPassword": "password reset code", "mfa": "MFA code"}
+LABELS = {
+    "signUp": "confirmation code",
+    "forgotPassword": "password reset code",
+    "mfa": "MFA code",
+    "otp": "sign-in code",
+}
 
 
 class Codes:
-    """Codes by purpose (signUp, forgotPassword or mfa) and lowercased address (an email, or
-    for SMS MFA a phone number)."""
+    """Codes by purpose (signUp, forgotPassword, mfa, or otp for a passwordless first factor)
+    and lowercased address (an email, or for SMS a phone number)."""
 
     def __init__(self) -> None:
         self.latest: dict[tuple[str, str], str] = {}

@@ -79,7 +79,8 @@ class LocalApi:
 
     def code(self, request: Request, rest: str) -> Response:
         """GET codes/<address> reads the current code; POST codes/<address>/expire ends it. The
-        address is an email, or for SMS MFA codes (purpose=mfa) a phone number."""
+        address is an email, or for texted codes (purpose=mfa, or otp for a sign-in code) a
+        phone number."""
         expire = rest.endswith("/expire") and request.method == "POST"
         email = (rest.removesuffix("/expire") if expire else rest).lower()
         purpose = request.args.get("purpose", "signUp")

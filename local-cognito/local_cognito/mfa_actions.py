@@ -17,6 +17,7 @@ from .errors import CognitoError
 from .mfa_config import MSG_NO_SMS_CONFIG, PoolMfaConfigs
 from .refresh import RefreshTokens
 from .sessions import MSG_SESSION_INVALID, ChallengeSession, Sessions
+from .sign_in_policy import WebAuthnConfigs, check_sign_in_policy
 from .totp import accept, new_secret
 from .user_mfa import UserMfaStore, set_preference, with_mfa_settings
 
@@ -38,6 +39,8 @@ class MfaActions:
         self.backend = backend
         self.moto = moto
         self.pools = PoolMfaConfigs()
+        # SetUserPoolMfaConfig also carries the pool's passkey settings.
+        self.webauthn = WebAuthnConfigs()
         self.users = UserMfaStore()
         self.sessions = Sessions()
         self.sign_in = MfaSignIn(backend, self.pools, self.users, self.sessions, codes, refresh_tokens)
@@ -80,12 +83,25 @@ class MfaActions:
     # --- the pool's configuration ---
 
     def set_user_pool_mfa_config(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        return self.pools.set(self.pool(body["UserPoolId"]), body)
+        pool = self.pool(body["UserPoolId"])
+        webauthn = self.webauthn.check(pool, body.get("WebAuthnConfiguration"))
+        self.pools.set(pool, body)
+        if webauthn is not None:
+            self.webauthn.set(pool.id, webauthn)
+        return self.mfa_config(pool.id)
 
     def get_user_pool_mfa_config(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        return self.pools.of(self.pool(body["UserPoolId"]).id).to_json()
+        return self.mfa_config(self.pool(body["UserPoolId"]).id)
+
+    def mfa_config(self, pool_id: str) -> dict[str, Any]:
+        """GetUserPoolMfaConfig's answer; WebAuthnConfiguration once the pool has one."""
+        result = self.pools.of(pool_id).to_json()
+        if self.webauthn.is_set(pool_id):
+            result["WebAuthnConfiguration"] = self.webauthn.of(pool_id).to_json()
+        return result
 
     def create_user_pool(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        check_sign_in_policy(body)
         mode = body.pop("MfaConfiguration", None)
         if mode not in (None, "OFF") and not body.get("SmsConfiguration"):
             raise CognitoError("InvalidParameterException", MSG_NO_SMS_CONFIG)
@@ -97,6 +113,7 @@ class MfaActions:
         return result
 
     def update_user_pool(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        check_sign_in_policy(body)
         self.pools.take_from_pool_request(self.pool(body["UserPoolId"]), body)
         return self.moto(request, body)
 

@@ -79,7 +79,7 @@ class PoolMfaConfigs:
                 raise CognitoError("InvalidParameterException", MSG_NO_SMS_CONFIG)
             sms = {**sms, "SmsConfiguration": sms_config}
         if email is not None:
-            check_email_sending(pool)
+            check_email_sending(pool.extended_config)
         self.by_pool[pool.id] = PoolMfa(mode, totp, sms, dict(email) if email is not None else None)
         return self.of(pool.id).to_json()
 
@@ -116,9 +116,9 @@ class PoolMfaConfigs:
         self.by_pool[pool.id] = PoolMfa(mode, current.totp, sms, current.email)
 
 
-def check_email_sending(pool: CognitoIdpUserPool) -> None:
-    """Email MFA needs the Essentials tier (or higher) and the pool's email sent through SES."""
-    config = pool.extended_config
+def check_email_sending(config: dict[str, Any]) -> None:
+    """Email MFA (and sign-in with emailed codes) needs the Essentials tier (or higher) and the
+    pool's email sent through SES; config is the pool's configuration or a request for one."""
     if config.get("UserPoolTier") == "LITE":
         raise CognitoError("FeatureUnavailableInTierException", MSG_EMAIL_TIER)
     email = config.get("EmailConfiguration") or {}

@@ -1,4 +1,5 @@
-"""Challenge sessions after the first factor (MFA challenges, MFA setup) as Cognito keeps them:
+"""Challenge sessions (choosing and answering a first factor, MFA challenges, MFA setup, signing
+in after sign-up) as Cognito keeps them:
 each lives the app client's AuthSessionValidity from when it was handed out, and each is used
 once. A wrong answer leaves a session as it was: in a real pool six wrong email codes in a row
 were each answered CodeMismatchException and the session still took the right one, so no
@@ -35,6 +36,8 @@ class ChallengeSession:
     choices: list[str] = field(default_factory=list)  # MFAS_CAN_CHOOSE / MFAS_CAN_SETUP
     code: str | None = None  # an SMS or email code sent for this session
     address: str | None = None  # where that code went
+    purpose: str = "mfa"  # which codes that one is among: "mfa", or "otp" for a first factor
+    webauthn_challenge: bytes | None = None  # WEB_AUTHN: the challenge the passkey must sign
     secret: str | None = None  # the TOTP secret being set up
     used: bool = False
 

@@ -11,6 +11,9 @@ import yaml
 from moto.cognitoidp.models import CognitoIdpBackend
 from moto.core import DEFAULT_ACCOUNT_ID
 
+from .errors import CognitoError
+from .sign_in_policy import check_sign_in_policy
+
 REGION = "ap-northeast-1"
 
 
@@ -78,8 +81,8 @@ def resolve(value: Any, refs: dict[str, Any], attrs: dict[str, str], conditions:
             return any(again(v) for v in arg)
         if key == "Fn::GetAtt":
             return attrs[".".join(arg)]
-        if key == "Fn::Join":
-            return arg[0].join(str(again(v)) for v in arg[1])
+        if key == "Fn::Join":  # of a list, or of a function that returns one (a list parameter)
+            return arg[0].join(str(v) for v in again(arg[1]))
         if key == "Fn::Sub":
             text, extra = (arg, {}) if isinstance(arg, str) else (arg[0], again(arg[1]))
             scope = {**refs, **attrs, **extra}
@@ -183,14 +186,22 @@ def rotates_refresh_tokens(client_config: dict[str, Any]) -> bool:
     return rotation.get("Feature") == "ENABLED"
 
 
+# The pool's passkey properties: CloudFormation has them as flat properties, the API only in
+# SetUserPoolMfaConfig's WebAuthnConfiguration, so the layer (sign_in_policy.py) holds them.
+WEBAUTHN_PROPERTIES = ("WebAuthnRelyingPartyID", "WebAuthnUserVerification", "WebAuthnFactorConfiguration")
+
+
 class Created(NamedTuple):
-    """The first pool and client (the ones the frontend uses), and every pool's MFA settings."""
+    """The first pool and client (the ones the frontend uses), and every pool's MFA and passkey
+    settings."""
 
     pool_id: str
     client_id: str
     # pool id -> (MfaConfiguration, EnabledMfas). They never reach moto, whose own MFA logic
     # would then run; the MFA layer (mfa_config.py) applies them.
     mfa: dict[str, tuple[str, list[str]]]
+    # pool id -> its WEBAUTHN_PROPERTIES that the template sets
+    webauthn: dict[str, dict[str, str]]
 
 
 def create_from_template(
@@ -218,14 +229,22 @@ def create_from_template(
     pools: list[str] = []
     clients: list[str] = []
     mfa: dict[str, tuple[str, list[str]]] = {}
+    webauthn: dict[str, dict[str, str]] = {}
     for name, res in resources.items():
         if res["Type"] != "AWS::Cognito::UserPool":
             continue
         props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
         props.pop("LambdaConfig", None)
         mfa_settings = (str(props.pop("MfaConfiguration", "OFF")), list(props.pop("EnabledMfas", [])))
+        passkey_settings = {key: str(props.pop(key)) for key in WEBAUTHN_PROPERTIES if key in props}
+        try:  # Cognito's own checks of the sign-in policy, which the template's Rules mirror
+            check_sign_in_policy(props)
+        except CognitoError as e:
+            raise ValueError(f"{name}: {e.message}") from None
         pool = backend.create_user_pool(props.pop("UserPoolName", name), props)
         mfa[pool.id] = mfa_settings
+        if passkey_settings:
+            webauthn[pool.id] = passkey_settings
         refs[name] = pool.id
         attrs[f"{name}.Arn"] = pool.arn
         attrs[f"{name}.ProviderName"] = f"cognito-idp.{REGION}.amazonaws.com/{pool.id}"
@@ -247,4 +266,4 @@ def create_from_template(
         clients.append(client.id)
     if not pools or not clients:
         raise ValueError("template needs an AWS::Cognito::UserPool and an AWS::Cognito::UserPoolClient")
-    return Created(pools[0], clients[0], mfa)
+    return Created(pools[0], clients[0], mfa, webauthn)

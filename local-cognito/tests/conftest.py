@@ -235,3 +235,31 @@ def mfa(mfa_server: tuple[Emulator, Client]) -> Iterator[Client]:
     client = mfa_server[1]
     yield client
     assert client.call("SetUserPoolMfaConfig", UserPoolId=client.pool_id, MfaConfiguration="OFF").status == 200
+
+
+# The pool `make dev PASSKEYS=1` starts: passwords, emailed codes and passkeys for localhost.
+PASSKEY_PARAMS = (
+    "--param",
+    "AllowedFirstAuthFactors=PASSWORD,EMAIL_OTP,WEB_AUTHN",
+    "--param",
+    "WebAuthnRelyingPartyId=localhost",
+    "--param",
+    f"SesSourceArn={SES_ARN}",
+)
+
+
+@pytest.fixture(scope="session")
+def passkey_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Emulator, Client]]:
+    """A server whose pool allows choice-based sign-in with passwords, emailed codes and passkeys."""
+    emu, client = serve(tmp_path_factory.mktemp("cfg"), *PASSKEY_PARAMS)
+    yield emu, client
+    emu.stop()
+
+
+@pytest.fixture
+def passkeys(passkey_server: tuple[Emulator, Client]) -> Iterator[Client]:
+    """The passkey server's client; MFA is OFF and the settings are the defaults after each test."""
+    client = passkey_server[1]
+    yield client
+    assert client.call("SetUserPoolMfaConfig", UserPoolId=client.pool_id, MfaConfiguration="OFF").status == 200
+    assert client.local("settings", DEFAULT_SETTINGS).status == 200

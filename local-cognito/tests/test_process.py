@@ -28,6 +28,8 @@ def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None
         "endpoint": emulator.url,
         "mfaConfiguration": "OFF",
         "enabledMfas": [],
+        # the app client allows USER_AUTH; the template's default pool takes passwords only
+        "firstAuthFactors": ["PASSWORD"],
     }
     assert config["userPoolId"].startswith("ap-northeast-1_")
     assert len(config["clientId"]) == 26
@@ -70,7 +72,8 @@ def test_pool_and_client_follow_the_template(cognito: Client) -> None:
     assert pool["Name"] == template["Parameters"]["UserPoolName"]["Default"] == "leptos-cognito"
     assert pool["UsernameAttributes"] == ["email"]
     assert pool["AutoVerifiedAttributes"] == ["email"]
-    assert pool["Policies"] == pool_props["Policies"]
+    assert pool["Policies"]["PasswordPolicy"] == pool_props["Policies"]["PasswordPolicy"]
+    assert pool["Policies"]["SignInPolicy"] == {"AllowedFirstAuthFactors": ["PASSWORD"]}
 
     client = cognito.call("DescribeUserPoolClient", UserPoolId=cognito.pool_id, ClientId=cognito.client_id)
     client = client.body["UserPoolClient"]
