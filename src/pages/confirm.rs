@@ -6,6 +6,7 @@ use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::AuthFlow;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -46,8 +47,10 @@ fn ConfirmForm() -> impl IntoView {
                 Ok(confirmed) => confirmed,
                 Err(error) => return Some(error.problem()),
             };
-            // With USER_AUTH, confirming hands back a session that signs the user in.
-            if let Some(confirmed) = confirmed {
+            // With USER_AUTH, confirming hands back a session that signs the user in (other
+            // sites' app clients may not allow USER_AUTH: they use the password just typed).
+            let user_auth = session.auth_flow() == AuthFlow::UserAuth;
+            if let Some(confirmed) = confirmed.filter(|_| user_auth) {
                 handoff.forget_sign_up_password();
                 if let Ok(None) = session.sign_in_after_sign_up(&email, confirmed).await {
                     return None;

@@ -125,7 +125,8 @@ test('a second passkey is listed; a deleted one no longer signs in', async ({ pa
   await page.getByRole('link', { name: 'Back to your account' }).click();
   await signOut(page);
   await startSignIn(page, email);
-  // Straight to the passkey (remembered), which this device no longer has for the account.
+  // This device's passkey for the account is the deleted one.
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page.getByRole('alert')).toContainText('Passkey sign-in was cancelled or timed out.');
   await expect(page.getByTestId('session-email')).toHaveCount(0);
 });

@@ -29,6 +29,12 @@ export class LocalCognito {
         // pool sends nothing, so a placeholder identity will do.
         '--param',
         'SesSourceArn=arn:aws:ses:ap-northeast-1:123456789012:identity/example.com',
+        // Choice-based sign-in for the site that uses it (USER_AUTH): passwords, emailed codes,
+        // and passkeys for the site's name localhost.
+        '--param',
+        'AllowedFirstAuthFactors=PASSWORD,EMAIL_OTP,WEB_AUTHN',
+        '--param',
+        'WebAuthnRelyingPartyId=localhost',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
