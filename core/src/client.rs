@@ -1,20 +1,19 @@
 //! The Cognito calls the page makes, over any [`HttpTransport`].
 
 use crate::api::{
-    AttributeType, AuthFlow, AuthParameters, AuthenticationResult, ChallengeName,
-    ChallengeResponses, ChallengeSessionInfo, ChangePassword, CodeDeliveryDetails,
-    ConfirmForgotPassword, ConfirmSignUp, ForgotPassword, GetTokensFromRefreshToken, GetUser,
-    GetUserResponse, GlobalSignOut, InitiateAuth, InitiateAuthResponse, Operation,
-    ResendConfirmationCode, RespondToAuthChallenge, RevokeToken, SignUp, SignUpResponse,
+    AttributeType, AuthenticationResult, ChallengeResponses, ChallengeSessionInfo, ChangePassword,
+    CodeDeliveryDetails, ConfirmForgotPassword, ConfirmSignUp, ForgotPassword,
+    GetTokensFromRefreshToken, GetUser, GetUserResponse, GlobalSignOut, InitiateAuthResponse,
+    Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken, SignUp, SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
 use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
-use crate::sign_in_factor::FirstFactor;
-use crate::srp::{self, SrpClient, SrpError, VerifierChallenge};
+use crate::srp::{SrpClient, SrpError};
 
 mod mfa;
+mod sign_in;
 mod user_auth;
 mod webauthn;
 
@@ -147,120 +146,6 @@ impl<T: HttpTransport> CognitoClient<T> {
         })
         .await
         .map(|r| r.code_delivery_details)
-    }
-
-    /// Signs in with `USER_PASSWORD_AUTH`.
-    pub async fn sign_in_with_password(
-        &self,
-        email: &str,
-        password: Password,
-    ) -> Result<SignInOutcome, CognitoError> {
-        let response = self
-            .call(&InitiateAuth::new(
-                self.client_id.clone(),
-                AuthParameters::UserPassword {
-                    username: email.to_owned(),
-                    password,
-                },
-            ))
-            .await?;
-        sign_in_outcome(response)
-    }
-
-    /// Signs in with email and password by the given flow: the one entry point for the page.
-    /// `now_epoch_ms` is the clock (milliseconds since the Unix epoch), read when the SRP proof
-    /// is signed; password sign-in doesn't use it. `USER_AUTH` goes straight to the password
-    /// by SRP.
-    pub async fn sign_in(
-        &self,
-        flow: AuthFlow,
-        email: &str,
-        password: Password,
-        now_epoch_ms: impl Fn() -> u64,
-    ) -> Result<SignInOutcome, CognitoError> {
-        if flow == AuthFlow::UserPassword {
-            return self.sign_in_with_password(email, password).await;
-        }
-        let srp = new_srp()?;
-        let parameters = match flow {
-            AuthFlow::UserAuth => AuthParameters::UserAuth {
-                username: email.to_owned(),
-                preferred_challenge: Some(FirstFactor::Password.as_str()),
-                srp_a: Some(srp.srp_a()),
-            },
-            _ => AuthParameters::Srp {
-                username: email.to_owned(),
-                srp_a: srp.srp_a(),
-            },
-        };
-        let response = self
-            .call(&InitiateAuth::new(self.client_id.clone(), parameters))
-            .await?;
-        self.prove_password(srp, sign_in_outcome(response)?, password, now_epoch_ms)
-            .await
-    }
-
-    /// `USER_SRP_AUTH` with a given [`SrpClient`] (so tests can choose its secret):
-    /// `InitiateAuth` with `SRP_A`, then the answer to `PASSWORD_VERIFIER` signed at
-    /// `now_epoch_ms()`. Cognito's errors come back as from password sign-in; server values
-    /// the math must refuse are an unexpected reply.
-    pub async fn sign_in_with_srp_client(
-        &self,
-        srp: SrpClient,
-        email: &str,
-        password: Password,
-        now_epoch_ms: impl Fn() -> u64,
-    ) -> Result<SignInOutcome, CognitoError> {
-        let response = self
-            .call(&InitiateAuth::new(
-                self.client_id.clone(),
-                AuthParameters::Srp {
-                    username: email.to_owned(),
-                    srp_a: srp.srp_a(),
-                },
-            ))
-            .await?;
-        self.prove_password(srp, sign_in_outcome(response)?, password, now_epoch_ms)
-            .await
-    }
-
-    /// Answers `PASSWORD_VERIFIER` with the SRP proof of `password`; any other outcome is
-    /// passed on as it is.
-    async fn prove_password(
-        &self,
-        srp: SrpClient,
-        outcome: SignInOutcome,
-        password: Password,
-        now_epoch_ms: impl Fn() -> u64,
-    ) -> Result<SignInOutcome, CognitoError> {
-        let challenge = match outcome {
-            SignInOutcome::Challenge(challenge)
-                if challenge.name == ChallengeName::PasswordVerifier =>
-            {
-                challenge
-            }
-            other => return Ok(other),
-        };
-        let verifier =
-            VerifierChallenge::from_parameters(&challenge.parameters).map_err(refused_by_srp)?;
-        let claim = srp
-            .password_claim(
-                &self.user_pool_id,
-                &verifier,
-                &password,
-                srp::timestamp(now_epoch_ms()),
-            )
-            .map_err(refused_by_srp)?;
-        self.respond_to_challenge(
-            ChallengeResponses::PasswordVerifier {
-                username: claim.username,
-                secret_block: claim.secret_block,
-                signature: claim.signature,
-                timestamp: claim.timestamp,
-            },
-            challenge.session,
-        )
-        .await
     }
 
     /// Answers a challenge; the result is tokens or a further challenge.

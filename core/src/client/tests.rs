@@ -1,4 +1,6 @@
 use super::*;
+use crate::api::{AuthFlow, ChallengeName};
+use crate::sign_in_factor::FirstFactor;
 use crate::error::ErrorCode;
 use crate::http::{HttpResponse, TransportError};
 use crate::i18n::{Lang, Text};
