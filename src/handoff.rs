@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_cognito_core::api::{ChallengeSessionInfo, CodeDeliveryDetails};
 use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::mfa::SignInStep;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::sign_in_factor::FirstFactor;
 
@@ -71,6 +72,13 @@ impl Handoff {
 
     pub fn challenge(&self) -> Option<PendingChallenge> {
         self.challenge.get_value()
+    }
+
+    /// The sign-in under way: its address, its challenge, and the step that challenge asks for.
+    pub fn pending_step(&self) -> Option<(String, ChallengeSessionInfo, SignInStep)> {
+        let PendingChallenge { email, challenge } = self.challenge()?;
+        let step = SignInStep::of(&challenge);
+        Some((email, challenge, step))
     }
 
     pub fn clear_challenge(&self) {

@@ -1,7 +1,7 @@
 use super::mfa_code::ChallengeLost;
 use super::sign_in_step::SignInSteps;
 use crate::components::{ErrorAlert, Form, PageHeading, PasswordField, SignedOutOnly};
-use crate::handoff::{Handoff, PendingChallenge};
+use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::passkey::passkeys_supported;
 use crate::routes::AuthRoute;
@@ -58,10 +58,8 @@ fn button_text(factor: FirstFactor) -> PasswordlessText {
 #[component]
 fn FirstFactorChoice() -> impl IntoView {
     let handoff = Handoff::use_handoff();
-    let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
-        return view! { <ChallengeLost/> }.into_any();
-    };
-    let SignInStep::ChooseFirstFactor(offered) = SignInStep::of(&challenge) else {
+    let Some((email, challenge, SignInStep::ChooseFirstFactor(offered))) = handoff.pending_step()
+    else {
         return view! { <ChallengeLost/> }.into_any();
     };
     let session = use_session();

@@ -1,7 +1,7 @@
 use super::mfa_code::ChallengeLost;
 use super::sign_in_step::SignInSteps;
 use crate::components::{ErrorAlert, PageHeading, SignedOutOnly, SubmitButton};
-use crate::handoff::{Handoff, PendingChallenge};
+use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
 use crate::session::{use_session, ChallengeAnswer};
@@ -25,12 +25,9 @@ pub fn MfaChoicePage() -> impl IntoView {
 #[component]
 fn MfaChoiceForm() -> impl IntoView {
     let handoff = Handoff::use_handoff();
-    let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
-        return view! { <ChallengeLost/> }.into_any();
-    };
-    let (methods, setting_up) = match SignInStep::of(&challenge) {
-        SignInStep::Choose(methods) => (methods, false),
-        SignInStep::SetUp(methods) => (methods, true),
+    let (email, challenge, methods, setting_up) = match handoff.pending_step() {
+        Some((email, challenge, SignInStep::Choose(methods))) => (email, challenge, methods, false),
+        Some((email, challenge, SignInStep::SetUp(methods))) => (email, challenge, methods, true),
         _ => return view! { <ChallengeLost/> }.into_any(),
     };
     let session = use_session();

@@ -30,13 +30,14 @@ pub fn MfaCodePage() -> impl IntoView {
 fn MfaCodeForm() -> impl IntoView {
     let handoff = Handoff::use_handoff();
     // The challenge lives a few minutes in memory only; a reload loses it.
-    let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
-        return view! { <ChallengeLost/> }.into_any();
-    };
-    let SignInStep::Code {
-        method,
-        destination,
-    } = SignInStep::of(&challenge)
+    let Some((
+        email,
+        challenge,
+        SignInStep::Code {
+            method,
+            destination,
+        },
+    )) = handoff.pending_step()
     else {
         return view! { <ChallengeLost/> }.into_any();
     };

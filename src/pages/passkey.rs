@@ -1,7 +1,7 @@
 use super::mfa_code::ChallengeLost;
 use super::sign_in_step::SignInSteps;
 use crate::components::{ActionButton, ErrorAlert, PageHeading, SignedOutOnly, StatusNote};
-use crate::handoff::{Handoff, PendingChallenge};
+use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::passkey::sign_in_assertion;
 use crate::routes::AuthRoute;
@@ -26,10 +26,8 @@ pub fn PasskeyPage() -> impl IntoView {
 #[component]
 fn PasskeySignIn() -> impl IntoView {
     let handoff = Handoff::use_handoff();
-    let Some(PendingChallenge { email, challenge }) = handoff.challenge() else {
-        return view! { <ChallengeLost/> }.into_any();
-    };
-    let SignInStep::Passkey { request_options } = SignInStep::of(&challenge) else {
+    let Some((email, challenge, SignInStep::Passkey { request_options })) = handoff.pending_step()
+    else {
         return view! { <ChallengeLost/> }.into_any();
     };
     let session = use_session();

@@ -8,7 +8,7 @@ use crate::components::{
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::{is_unconfirmed, use_session};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
 use leptos_cognito_core::secret::Password;
@@ -65,27 +65,17 @@ fn PasswordSignInForm(
     let session = use_session();
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let form = Form::default();
     let email_field = form.email(email);
     let password_field = form.password("password", password);
 
-    let steps = SignInSteps::new(navigate.clone());
+    let steps = SignInSteps::new(use_navigate());
     let sign_in = Action::new_local(move |(email, password): &(String, Password)| {
-        let (email, password) = (email.clone(), password.clone());
-        let (steps, navigate) = (steps.clone(), navigate.clone());
+        let (email, password, steps) = (email.clone(), password.clone(), steps.clone());
         async move {
-            match session.sign_in(&email, password).await {
-                Ok(None) => None,
-                Ok(Some(challenge)) => steps.go_to(email, challenge),
-                Err(error) if is_unconfirmed(&error) => {
-                    handoff.awaiting_code(email, None);
-                    navigate(AuthRoute::Confirm.path(), Default::default());
-                    None
-                }
-                Err(error) => Some(error.problem()),
-            }
+            let started = session.sign_in(&email, password).await;
+            steps.after_start(email, started)
         }
     });
     let pending = sign_in.pending();

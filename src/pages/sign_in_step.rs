@@ -3,7 +3,7 @@
 
 use crate::handoff::{Handoff, PendingChallenge};
 use crate::routes::AuthRoute;
-use crate::session::{use_session, SessionCtx};
+use crate::session::{is_unconfirmed, use_session, SessionCtx};
 use leptos::prelude::Set;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::i18n::Text;
@@ -45,6 +45,25 @@ impl<N: Fn(&str, NavigateOptions) + Clone> SignInSteps<N> {
             .set_challenge(PendingChallenge { email, challenge });
         (self.navigate)(route.path(), Default::default());
         None
+    }
+
+    /// After a sign-in's first request: signed in (the page guard moves on), the challenge's
+    /// page, the confirm page for an account not confirmed yet, or the problem to show here.
+    pub fn after_start(
+        &self,
+        email: String,
+        started: Result<Option<ChallengeSessionInfo>, CognitoError>,
+    ) -> Option<Problem> {
+        match started {
+            Ok(None) => None,
+            Ok(Some(challenge)) => self.go_to(email, challenge),
+            Err(error) if is_unconfirmed(&error) => {
+                self.handoff.awaiting_code(email, None);
+                (self.navigate)(AuthRoute::Confirm.path(), Default::default());
+                None
+            }
+            Err(error) => Some(error.problem()),
+        }
     }
 
     /// After an answer: signed in (the page guard moves on), the next challenge's page, back

@@ -4,8 +4,7 @@ use super::sign_in_step::SignInSteps;
 use crate::components::{ErrorAlert, Form, SubmitButton, TextField};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
-use crate::routes::AuthRoute;
-use crate::session::{is_unconfirmed, use_session};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{PasswordlessText, Text};
 use leptos_router::hooks::use_navigate;
@@ -24,26 +23,17 @@ pub fn UserAuthSignInForm(
     let session = use_session();
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let form = Form::default();
     let email_field = form.email(email);
-    let steps = SignInSteps::new(navigate.clone());
+    let steps = SignInSteps::new(use_navigate());
 
     let start = Action::new_local(move |email: &String| {
-        let (email, steps, navigate) = (email.clone(), steps.clone(), navigate.clone());
+        let (email, steps) = (email.clone(), steps.clone());
         async move {
             let remembered = session.last_factor();
             handoff.set_factor(remembered);
-            match session.start_user_auth(&email, remembered).await {
-                Ok(None) => None,
-                Ok(Some(challenge)) => steps.go_to(email, challenge),
-                Err(error) if is_unconfirmed(&error) => {
-                    handoff.awaiting_code(email, None);
-                    navigate(AuthRoute::Confirm.path(), Default::default());
-                    None
-                }
-                Err(error) => Some(error.problem()),
-            }
+            let started = session.start_user_auth(&email, remembered).await;
+            steps.after_start(email, started)
         }
     });
     let pending = start.pending();

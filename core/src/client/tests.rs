@@ -1,9 +1,9 @@
 use super::*;
 use crate::api::{AuthFlow, ChallengeName};
-use crate::sign_in_factor::FirstFactor;
 use crate::error::ErrorCode;
 use crate::http::{HttpResponse, TransportError};
 use crate::i18n::{Lang, Text};
+use crate::sign_in_factor::FirstFactor;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use pollster::block_on;
