@@ -10,6 +10,7 @@ pub mod claims;
 pub mod client;
 pub mod config;
 pub mod css_value;
+pub mod device_name;
 pub mod embed_message;
 pub mod error;
 pub mod http;

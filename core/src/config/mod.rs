@@ -6,12 +6,14 @@
 //! serves an older build. Every error names the field at fault.
 
 mod branding;
+mod devices;
 mod endpoint;
 mod error;
 mod mfa;
 mod password_policy;
 
 pub use branding::{Branding, THEME_PROPERTIES};
+pub use devices::DeviceTracking;
 pub use error::ConfigError;
 pub use mfa::{MfaMode, MfaPolicy};
 
@@ -44,6 +46,8 @@ pub struct AppConfig {
     /// `firstAuthFactors`: with `USER_AUTH`, the pool's first factors (its
     /// `AllowedFirstAuthFactors`), in the order to offer them; the password alone when absent.
     pub first_factors: Vec<FirstFactor>,
+    /// `deviceTracking`: whether the pool remembers devices.
+    pub device_tracking: DeviceTracking,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -117,6 +121,7 @@ impl AppConfig {
         let branding = branding::read(object)?;
         let mfa = mfa::read(object)?;
         let first_factors = first_factors(object.get("firstAuthFactors"))?;
+        let device_tracking = devices::read(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -128,6 +133,7 @@ impl AppConfig {
             branding,
             mfa,
             first_factors,
+            device_tracking,
         })
     }
 }

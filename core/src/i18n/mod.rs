@@ -2,12 +2,14 @@
 //! what they show with a [`Text`]; the catalogue of the user's [`Lang`] words it. Each catalogue
 //! is one exhaustive `match`, so a text without a translation does not compile.
 
+mod devices;
 mod en;
 mod ja;
 mod mfa;
 mod passkey;
 mod passwordless;
 
+pub use devices::DeviceText;
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
 
@@ -168,6 +170,8 @@ pub enum Text {
     Mfa(MfaText),
     /// Choice-based sign-in and passkeys.
     Passwordless(PasswordlessText),
+    /// Remembered devices.
+    Device(DeviceText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
