@@ -133,7 +133,7 @@ pub struct DevicePasswordClaim {
 
 impl SrpClient {
     /// The device's proof for a `DEVICE_PASSWORD_VERIFIER` challenge, signed at `timestamp`
-    /// (see [`super::timestamp`]). This `SrpClient`'s `A` is the one sent with
+    /// (see [`super::timestamp()`]). This `SrpClient`'s `A` is the one sent with
     /// `DEVICE_SRP_AUTH`.
     pub fn device_password_claim(
         &self,
