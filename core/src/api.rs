@@ -3,11 +3,17 @@
 
 mod challenge;
 mod challenge_name;
+mod devices;
 mod mfa;
 mod webauthn;
 
 pub use challenge::{ChallengeResponses, CodeAnswer, RespondToAuthChallenge};
 pub use challenge_name::ChallengeName;
+pub use devices::{
+    ConfirmDevice, ConfirmDeviceResponse, DeviceRememberedStatus, DeviceSecretVerifierConfig,
+    DeviceType, ForgetDevice, ListDevices, ListDevicesResponse, NewDeviceMetadata,
+    UpdateDeviceStatus, LIST_DEVICES_MAX_LIMIT,
+};
 pub use mfa::{
     AssociateSoftwareToken, AssociateSoftwareTokenResponse, Caller, MfaSettings,
     SetUserMfaPreference, VerifySoftwareToken, VerifySoftwareTokenResponse,
@@ -126,6 +132,9 @@ pub enum AuthParameters {
         username: String,
         #[serde(rename = "PASSWORD")]
         password: Password,
+        /// The remembered device signing in, which then proves itself (`DEVICE_SRP_AUTH`).
+        #[serde(rename = "DEVICE_KEY", skip_serializing_if = "Option::is_none")]
+        device_key: Option<String>,
     },
     /// `USER_SRP_AUTH`: the username and the client's public SRP value `A` (hex), no password.
     Srp {
@@ -133,6 +142,9 @@ pub enum AuthParameters {
         username: String,
         #[serde(rename = "SRP_A")]
         srp_a: String,
+        /// The remembered device signing in, which then proves itself (`DEVICE_SRP_AUTH`).
+        #[serde(rename = "DEVICE_KEY", skip_serializing_if = "Option::is_none")]
+        device_key: Option<String>,
     },
     /// `USER_AUTH`: the username, and the first factor to go straight to, if any (with SRP's
     /// `A` when that is the password by SRP).
@@ -146,6 +158,9 @@ pub enum AuthParameters {
         preferred_challenge: Option<&'static str>,
         #[serde(rename = "SRP_A", skip_serializing_if = "Option::is_none")]
         srp_a: Option<String>,
+        /// The remembered device signing in, which then proves itself (`DEVICE_SRP_AUTH`).
+        #[serde(rename = "DEVICE_KEY", skip_serializing_if = "Option::is_none")]
+        device_key: Option<String>,
     },
 }
 
@@ -267,6 +282,9 @@ pub struct AuthenticationResult {
     /// without it is still usable (the tokens' own `exp` says the same).
     #[serde(default)]
     pub expires_in: Option<u64>,
+    /// The device this sign-in created, when the pool tracks devices.
+    #[serde(default)]
+    pub new_device_metadata: Option<NewDeviceMetadata>,
 }
 
 /// Exchanges a refresh token for fresh tokens. Unlike `InitiateAuth`'s `REFRESH_TOKEN_AUTH`, it

@@ -4,7 +4,8 @@ use crate::api::{
     AttributeType, AuthenticationResult, ChallengeResponses, ChallengeSessionInfo, ChangePassword,
     CodeDeliveryDetails, ConfirmForgotPassword, ConfirmSignUp, ForgotPassword,
     GetTokensFromRefreshToken, GetUser, GetUserResponse, GlobalSignOut, InitiateAuthResponse,
-    Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken, SignUp, SignUpResponse,
+    NewDeviceMetadata, Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken,
+    SignUp, SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
@@ -12,11 +13,13 @@ use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
 use crate::srp::{SrpClient, SrpError};
 
+mod devices;
 mod mfa;
 mod sign_in;
 mod user_auth;
 mod webauthn;
 
+pub use devices::ConfirmedDevice;
 pub use mfa::MfaChange;
 
 /// The content type Cognito's JSON API expects.
@@ -32,6 +35,9 @@ pub struct Tokens {
     /// Lifetime of the access and id tokens in seconds, as Cognito reported it.
     pub expires_in: Option<u64>,
     pub id_claims: Claims,
+    /// The device this sign-in created, to confirm with
+    /// [`confirm_device`](CognitoClient::confirm_device) when the pool tracks devices.
+    pub new_device: Option<NewDeviceMetadata>,
 }
 
 /// Where a sign-in attempt ended.
@@ -97,7 +103,12 @@ impl<T: HttpTransport> CognitoClient<T> {
         if !(200..300).contains(&response.status) {
             return Err(error_from_response(&response));
         }
-        serde_json::from_str(&response.body)
+        // Operations without output (ForgetDevice) may answer with no body at all.
+        let body = match response.body.trim() {
+            "" => "{}",
+            body => body,
+        };
+        serde_json::from_str(body)
             .map_err(|_| unexpected(&response, "success body is not the expected JSON"))
     }
 
@@ -307,6 +318,7 @@ fn tokens(result: AuthenticationResult, refresh: RefreshToken) -> Result<Tokens,
         refresh,
         expires_in: result.expires_in,
         id_claims,
+        new_device: result.new_device_metadata,
     })
 }
 

@@ -64,6 +64,11 @@ secret_string!(
     TotpSecret
 );
 secret_string!(
+    /// A remembered device's password (random, made on the device): with it the device proves
+    /// itself by SRP, so it is guarded like the user's.
+    DeviceSecret
+);
+secret_string!(
     /// An `otpauth://` Key URI; it carries a [`TotpSecret`], so it is guarded the same way.
     OtpauthUri
 );
@@ -75,7 +80,7 @@ mod tests {
     #[test]
     fn debug_never_shows_the_secret() {
         let shown = format!(
-            "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
             Password::new("hunter2"),
             AccessToken::new("eyJaccess"),
             IdToken::new("eyJid"),
@@ -83,6 +88,7 @@ mod tests {
             ChallengeSession::new("session-secret"),
             TotpSecret::new("JBSWY3DPEHPK3PXP"),
             OtpauthUri::new("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP"),
+            DeviceSecret::new("device-secret"),
         );
         for secret in [
             "hunter2",
@@ -92,6 +98,7 @@ mod tests {
             "session-secret",
             "JBSWY3DPEHPK3PXP",
             "otpauth://",
+            "device-secret",
         ] {
             assert!(!shown.contains(secret), "{shown}");
         }

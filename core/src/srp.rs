@@ -1,5 +1,6 @@
-//! The client side of Cognito's SRP-6a (`USER_SRP_AUTH`): the password never leaves the browser,
-//! only a proof that whoever sends it knows the password.
+//! The client side of Cognito's SRP-6a (`USER_SRP_AUTH`, and a remembered device's
+//! `DEVICE_SRP_AUTH` in [`device`]): the password never leaves the browser, only a proof that
+//! whoever sends it knows the password.
 //!
 //! Cognito's variant, step by step (H = SHA-256, `pad` = [`pad_hex`] as bytes, `‖` = concatenate):
 //!
@@ -18,35 +19,20 @@ use crate::secret::Password;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
-use dashu_int::monty::{Montgomery, MontgomeryRepr};
-use dashu_int::ops::BitTest;
 use dashu_int::UBig;
+use group::{hash_to_number, padded, parse_hex, to_hex, Group};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
 use zeroize::{Zeroize, Zeroizing};
 
+pub mod device;
+mod group;
 mod timestamp;
 
 pub use timestamp::timestamp;
 
-/// RFC 3526's 3072-bit MODP prime, the group Cognito uses.
-const N_HEX: &str = concat!(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74",
-    "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437",
-    "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED",
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF05",
-    "98DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB",
-    "9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B",
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF695581718",
-    "3995497CEA956AE515D2261898FA051015728E5A8AAAC42DAD33170D04507A33",
-    "A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7",
-    "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864",
-    "D87602733EC86A64521F2B18177B200CBBE117577A615D6C770988C0BAD946E2",
-    "08E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF",
-);
-const G: u32 = 2;
 /// The HKDF `info` Cognito uses.
 const INFO: &[u8] = b"Caldera Derived Key";
 /// How many random bytes make the secret exponent `a` (as AWS's own clients use).
@@ -56,10 +42,10 @@ pub const SMALL_A_LEN: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SrpError {
     /// A challenge parameter is absent.
-    #[error("the PASSWORD_VERIFIER challenge has no {0}")]
+    #[error("the SRP challenge has no {0}")]
     Missing(&'static str),
     /// A challenge parameter is not what it should be (hex for numbers, base64 for the block).
-    #[error("the PASSWORD_VERIFIER parameter {0} is malformed")]
+    #[error("the SRP challenge parameter {0} is malformed")]
     Malformed(&'static str),
     /// `B mod N = 0` would let anyone pass: refused.
     #[error("the server's SRP_B is zero modulo N")]
@@ -72,84 +58,11 @@ pub enum SrpError {
     NoRandomness(String),
 }
 
-/// The group: `N`, and arithmetic modulo `N` in Montgomery form (set up per use, which costs
-/// little next to one exponentiation).
-struct Group {
-    n: UBig,
-    ring: MontgomeryRepr,
-}
-
-impl Group {
-    fn get() -> Self {
-        // A constant that parses, and an odd modulus as Montgomery form needs.
-        let n = UBig::from_str_radix(N_HEX, 16).unwrap_or(UBig::ONE);
-        let ring = MontgomeryRepr::new(n.clone());
-        Self { n, ring }
-    }
-
-    /// `k = H(pad(N) ‖ pad(g))`.
-    fn k(&self) -> UBig {
-        hash_to_number(&[&padded(&self.n), &padded(&UBig::from(G))])
-    }
-
-    /// `g^e mod N`. With `g = 2` every step is a squaring, then a doubling for each one bit
-    /// (cheap: an addition), so this needs no multiplications at all.
-    fn g_pow<'r>(&'r self, e: &UBig) -> Montgomery<'r> {
-        let mut result = self.ring.reduce(1u8);
-        for bit in (0..e.bit_len()).rev() {
-            result = result.sqr();
-            if e.bit(bit) {
-                result = result.dbl();
-            }
-        }
-        result
-    }
-}
-
-/// Big-endian bytes of `n` as Java's `BigInteger.toByteArray` gives them for a positive number:
-/// a leading zero byte when the top bit is set, and `[0]` for zero.
-fn padded(n: &UBig) -> Vec<u8> {
-    let bytes = n.to_be_bytes();
-    let mut out = Vec::with_capacity(bytes.len() + 1);
-    if bytes.first().is_none_or(|b| b & 0x80 != 0) {
-        out.push(0);
-    }
-    out.extend_from_slice(&bytes);
-    out
-}
-
 /// The hex form of a number that Cognito hashes: even length, and a leading `00` when the
 /// first digit would otherwise be 8–f (Java's two's-complement bytes of a positive number).
 /// `1 → 01`, `128 → 0080`, `8123abcd → 008123abcd`.
 pub fn pad_hex(hex: &str) -> Result<String, SrpError> {
     Ok(to_hex(&padded(&parse_hex(hex, "number")?)))
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 0xf)] as char);
-    }
-    out
-}
-
-/// Parses a non-empty hex number (any case, any length). Cognito sends `SRP_B` and `SALT` so.
-fn parse_hex(hex: &str, name: &'static str) -> Result<UBig, SrpError> {
-    if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(SrpError::Malformed(name));
-    }
-    UBig::from_str_radix(hex, 16).map_err(|_| SrpError::Malformed(name))
-}
-
-/// SHA-256 of the concatenation of `parts`, as a number.
-fn hash_to_number(parts: &[&[u8]]) -> UBig {
-    let mut hash = Sha256::new();
-    for part in parts {
-        hash.update(part);
-    }
-    UBig::from_be_bytes(&hash.finalize())
 }
 
 /// The user pool's name as SRP uses it: what follows the `_` in the pool id
@@ -199,19 +112,47 @@ pub struct VerifierChallenge {
 impl VerifierChallenge {
     /// Reads the parameters of a `PASSWORD_VERIFIER` challenge.
     pub fn from_parameters(parameters: &BTreeMap<String, String>) -> Result<Self, SrpError> {
-        let get = |name: &'static str| {
-            parameters
-                .get(name)
-                .filter(|v| !v.is_empty())
-                .cloned()
-                .ok_or(SrpError::Missing(name))
-        };
+        let get = |name| required(parameters, name);
         Ok(Self {
             user_id_for_srp: get("USER_ID_FOR_SRP")?,
             srp_b: get("SRP_B")?,
             salt: get("SALT")?,
             secret_block: get("SECRET_BLOCK")?,
         })
+    }
+}
+
+/// A challenge parameter that must be present and non-empty.
+fn required(parameters: &BTreeMap<String, String>, name: &'static str) -> Result<String, SrpError> {
+    parameters
+        .get(name)
+        .filter(|v| !v.is_empty())
+        .cloned()
+        .ok_or(SrpError::Missing(name))
+}
+
+/// Whom a proof speaks for. Cognito hashes `realm ‖ name ‖ ":" ‖ password` into `x` and signs
+/// `realm ‖ name ‖ block ‖ timestamp`: for a user, the pool's name and the user's id; for a
+/// remembered device, its group key and its own key.
+#[derive(Clone, Copy)]
+struct Identity<'a> {
+    realm: &'a str,
+    name: &'a str,
+    password: &'a str,
+}
+
+impl Identity<'_> {
+    /// `x = H(pad(salt) ‖ H(realm ‖ name ‖ ":" ‖ password))`; the caller wipes it.
+    fn private_key(&self, salt: &UBig) -> UBig {
+        let mut identity = Sha256::new();
+        identity.update(self.realm.as_bytes());
+        identity.update(self.name.as_bytes());
+        identity.update(b":");
+        identity.update(self.password.as_bytes());
+        let mut identity_hash = Zeroizing::new(<[u8; 32]>::from(identity.finalize()));
+        let x = hash_to_number(&[&padded(salt), identity_hash.as_slice()]);
+        identity_hash.zeroize();
+        x
     }
 }
 
@@ -278,6 +219,16 @@ impl SrpClient {
         srp_b: &str,
         salt: &str,
     ) -> Result<DerivedKey, SrpError> {
+        let identity = Identity {
+            realm: pool_name,
+            name: user_id_for_srp,
+            password: password.expose_secret(),
+        };
+        self.key(identity, srp_b, salt)
+    }
+
+    /// The key for `identity`, from the server's `B` and salt (hex).
+    fn key(&self, identity: Identity<'_>, srp_b: &str, salt: &str) -> Result<DerivedKey, SrpError> {
         let group = Group::get();
         let b = parse_hex(srp_b, "SRP_B")?;
         let salt = parse_hex(salt, "SALT")?;
@@ -288,14 +239,7 @@ impl SrpClient {
         if u.is_zero() {
             return Err(SrpError::UIsZero);
         }
-        let mut identity = Sha256::new();
-        identity.update(pool_name.as_bytes());
-        identity.update(user_id_for_srp.as_bytes());
-        identity.update(b":");
-        identity.update(password.expose_secret().as_bytes());
-        let mut identity_hash = Zeroizing::new(<[u8; 32]>::from(identity.finalize()));
-        let mut x = hash_to_number(&[&padded(&salt), identity_hash.as_slice()]);
-        identity_hash.zeroize();
+        let mut x = identity.private_key(&salt);
 
         // S = (B - k·g^x)^(a + u·x) mod N; the subtraction is modulo N.
         let base = group.ring.reduce(b) - group.ring.reduce(group.k()) * group.g_pow(&x);
@@ -313,6 +257,20 @@ impl SrpClient {
         Ok(DerivedKey(key))
     }
 
+    /// `PASSWORD_CLAIM_SIGNATURE` for `identity` at `timestamp`: the key from `B` and the salt,
+    /// then [`signature`] over the secret block.
+    fn claim_signature(
+        &self,
+        identity: Identity<'_>,
+        srp_b: &str,
+        salt: &str,
+        secret_block: &str,
+        timestamp: &str,
+    ) -> Result<String, SrpError> {
+        let key = self.key(identity, srp_b, salt)?;
+        signature(&key, identity.realm, identity.name, secret_block, timestamp)
+    }
+
     /// The complete answer to a `PASSWORD_VERIFIER` challenge, signed at `timestamp`
     /// (see [`timestamp`]).
     pub fn password_claim(
@@ -322,18 +280,15 @@ impl SrpClient {
         password: &Password,
         timestamp: String,
     ) -> Result<PasswordClaim, SrpError> {
-        let pool = pool_name(user_pool_id);
-        let key = self.password_authentication_key(
-            pool,
-            &challenge.user_id_for_srp,
-            password,
+        let identity = Identity {
+            realm: pool_name(user_pool_id),
+            name: &challenge.user_id_for_srp,
+            password: password.expose_secret(),
+        };
+        let signature = self.claim_signature(
+            identity,
             &challenge.srp_b,
             &challenge.salt,
-        )?;
-        let signature = signature(
-            &key,
-            pool,
-            &challenge.user_id_for_srp,
             &challenge.secret_block,
             &timestamp,
         )?;

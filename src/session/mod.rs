@@ -345,6 +345,8 @@ impl SessionCtx {
                     refresh,
                     expires_in,
                     id_claims,
+                    // Only the tab that signed in registers the device.
+                    new_device: None,
                 };
                 self.enter(tokens, clock::now().minus(age_ms), mark, in_storage, None);
             }

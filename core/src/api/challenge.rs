@@ -33,6 +33,28 @@ pub enum ChallengeResponses {
         #[serde(rename = "TIMESTAMP")]
         timestamp: String,
     },
+    /// `DEVICE_SRP_AUTH`: the remembered device's public SRP value `A` (hex).
+    DeviceSrpAuth {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "DEVICE_KEY")]
+        device_key: String,
+        #[serde(rename = "SRP_A")]
+        srp_a: String,
+    },
+    /// `DEVICE_PASSWORD_VERIFIER`: the device's proof of its password.
+    DevicePasswordVerifier {
+        #[serde(rename = "USERNAME")]
+        username: String,
+        #[serde(rename = "DEVICE_KEY")]
+        device_key: String,
+        #[serde(rename = "PASSWORD_CLAIM_SECRET_BLOCK")]
+        secret_block: String,
+        #[serde(rename = "PASSWORD_CLAIM_SIGNATURE")]
+        signature: String,
+        #[serde(rename = "TIMESTAMP")]
+        timestamp: String,
+    },
     /// `NEW_PASSWORD_REQUIRED`, for users an administrator created with a temporary password.
     NewPassword {
         #[serde(rename = "USERNAME")]
@@ -115,6 +137,8 @@ impl ChallengeResponses {
     pub fn challenge_name(&self) -> ChallengeName {
         match self {
             Self::PasswordVerifier { .. } => ChallengeName::PasswordVerifier,
+            Self::DeviceSrpAuth { .. } => ChallengeName::DeviceSrpAuth,
+            Self::DevicePasswordVerifier { .. } => ChallengeName::DevicePasswordVerifier,
             Self::NewPassword { .. } => ChallengeName::NewPasswordRequired,
             Self::Code(answer) => answer.challenge.clone(),
             Self::SelectChallenge { .. } => ChallengeName::SelectChallenge,

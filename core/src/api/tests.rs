@@ -51,6 +51,7 @@ fn initiate_auth_bodies_carry_their_flow_and_parameters() {
         AuthParameters::UserPassword {
             username: "a@example.com".into(),
             password: Password::new("pw"),
+            device_key: None,
         },
     ))
     .unwrap();
@@ -89,6 +90,7 @@ fn srp_initiate_auth_sends_a_and_no_password() {
         AuthParameters::Srp {
             username: "a@example.com".into(),
             srp_a: "1f2e".into(),
+            device_key: None,
         },
     ))
     .unwrap();

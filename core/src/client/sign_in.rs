@@ -16,16 +16,15 @@ impl<T: HttpTransport> CognitoClient<T> {
         email: &str,
         password: Password,
     ) -> Result<SignInOutcome, CognitoError> {
-        let response = self
-            .call(&InitiateAuth::new(
-                self.client_id.clone(),
-                AuthParameters::UserPassword {
-                    username: email.to_owned(),
-                    password,
-                },
-            ))
-            .await?;
-        sign_in_outcome(response)
+        let parameters = AuthParameters::UserPassword {
+            username: email.to_owned(),
+            password,
+            device_key: None,
+        };
+        sign_in_outcome(
+            self.call(&InitiateAuth::new(self.client_id.clone(), parameters))
+                .await?,
+        )
     }
 
     /// Signs in with email and password by the given flow: the one entry point for the page.
@@ -39,19 +38,43 @@ impl<T: HttpTransport> CognitoClient<T> {
         password: Password,
         now_epoch_ms: impl Fn() -> u64,
     ) -> Result<SignInOutcome, CognitoError> {
+        self.sign_in_on_device(flow, email, password, None, now_epoch_ms)
+            .await
+    }
+
+    /// [`sign_in`](Self::sign_in) from a remembered device: its `device_key` goes with the
+    /// first request, and Cognito may then ask the device to prove itself (`DEVICE_SRP_AUTH`,
+    /// answered by [`prove_device`](Self::prove_device)) instead of a second factor.
+    pub async fn sign_in_on_device(
+        &self,
+        flow: AuthFlow,
+        email: &str,
+        password: Password,
+        device_key: Option<String>,
+        now_epoch_ms: impl Fn() -> u64,
+    ) -> Result<SignInOutcome, CognitoError> {
+        let username = email.to_owned();
         if flow == AuthFlow::UserPassword {
-            return self.sign_in_with_password(email, password).await;
+            let parameters = AuthParameters::UserPassword {
+                username,
+                password,
+                device_key,
+            };
+            let request = InitiateAuth::new(self.client_id.clone(), parameters);
+            return sign_in_outcome(self.call(&request).await?);
         }
         let srp = new_srp()?;
         let parameters = match flow {
             AuthFlow::UserAuth => AuthParameters::UserAuth {
-                username: email.to_owned(),
+                username,
                 preferred_challenge: Some(FirstFactor::Password.as_str()),
                 srp_a: Some(srp.srp_a()),
+                device_key,
             },
             _ => AuthParameters::Srp {
-                username: email.to_owned(),
+                username,
                 srp_a: srp.srp_a(),
+                device_key,
             },
         };
         let response = self
@@ -78,6 +101,7 @@ impl<T: HttpTransport> CognitoClient<T> {
                 AuthParameters::Srp {
                     username: email.to_owned(),
                     srp_a: srp.srp_a(),
+                    device_key: None,
                 },
             ))
             .await?;

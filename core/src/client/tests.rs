@@ -688,3 +688,5 @@ fn deleting_a_passkey_names_it_and_refusals_come_back_typed() {
     let error = block_on(client.start_passkey_registration(&access)).unwrap_err();
     assert_eq!(error.code(), Some(ErrorCode::WebAuthnNotEnabled));
 }
+
+mod devices;

@@ -21,6 +21,7 @@ impl<T: HttpTransport> CognitoClient<T> {
             username: email.to_owned(),
             preferred_challenge: preferred.map(FirstFactor::as_str),
             srp_a: None,
+            device_key: None,
         };
         let response = self
             .call(&InitiateAuth::new(self.client_id.clone(), parameters))
@@ -89,6 +90,7 @@ impl<T: HttpTransport> CognitoClient<T> {
                 username: email.to_owned(),
                 preferred_challenge: None,
                 srp_a: None,
+                device_key: None,
             },
         );
         request.session = Some(session);

@@ -1,4 +1,6 @@
+use super::group::N_HEX;
 use super::*;
+use dashu_int::ops::BitTest;
 
 fn hex(bytes: &[u8]) -> String {
     to_hex(bytes)
