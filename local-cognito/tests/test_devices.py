@@ -89,6 +89,8 @@ def test_the_default_pool_tracks_no_devices(cognito: Client) -> None:
     _, tokens = cognito.confirmed_user("nodevice")
     assert "NewDeviceMetadata" not in tokens
     assert cognito.config["deviceTracking"] == "OFF"
+    listed = cognito.call("ListDevices", AccessToken=tokens["AccessToken"])
+    assert listed.error == ("InvalidUserPoolConfigurationException", "Device tracking is not enabled for this user pool.")
 
 
 def test_a_sign_in_hands_out_a_new_device(devices: Client) -> None:
