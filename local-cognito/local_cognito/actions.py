@@ -272,11 +272,12 @@ class Actions:
             token = params.get("REFRESH_TOKEN")
             if not token:
                 raise CognitoError("InvalidParameterException", "Missing required parameter REFRESH_TOKEN")
+            self.mfa.devices.check_refresh(pool, token, params.get("DEVICE_KEY"))
             return self.refresh_tokens.refresh(pool, client_id, token, may_rotate=False)
         if flow == "USER_AUTH":
             return self.user_auth.initiate(request, pool, client_id, body)
         if flow != "USER_SRP_AUTH":
-            return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body))
+            return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, body), params.get("DEVICE_KEY"))
         return self.srp_start(request, pool, body)
 
     def srp_start(self, request: Request, pool: CognitoIdpUserPool, body: dict[str, Any]) -> dict[str, Any]:
@@ -313,7 +314,9 @@ class Actions:
         # secret block it handed out.
         forwarded = {**body, "ChallengeResponses": {**answers, "PASSWORD_CLAIM_SECRET_BLOCK": moto_session}}
         forwarded.pop("Session", None)
-        result = self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded))
+        # The SDKs send the device's key with the password proof.
+        device_key = answers.get("DEVICE_KEY")
+        result = self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded), device_key)
         if session is not None:
             session.used = True
         return result
@@ -367,6 +370,6 @@ class Actions:
         client_id = body["ClientId"]
         pool = self.client_pool(client_id)
         check_client_secret(pool.clients[client_id], body.get("ClientSecret"))
-        # DeviceKey matters only with device tracking and ClientMetadata only to Lambda triggers;
-        # the local pool has neither.
+        # ClientMetadata matters only to Lambda triggers, which the local pool has none of.
+        self.mfa.devices.check_refresh(pool, body["RefreshToken"], body.get("DeviceKey"))
         return self.refresh_tokens.refresh(pool, client_id, body["RefreshToken"], may_rotate=True)

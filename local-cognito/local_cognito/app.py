@@ -19,6 +19,7 @@ from moto.moto_server.werkzeug_app import create_backend_app
 from werkzeug.wrappers import Request, Response
 
 from .actions import Actions
+from .devices import tracking_mode
 from .errors import AMZ_JSON, CognitoError, json_response
 from .local_api import LocalApi, refusal
 from .refresh import RefreshTokens
@@ -32,7 +33,7 @@ TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 SERVER_FIELDS = frozenset(
     {
         *("region", "userPoolId", "clientId", "endpoint", "mfaConfiguration", "enabledMfas"),
-        *("firstAuthFactors", "webAuthnRelyingPartyId"),
+        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking"),
     }
 )
 # Administrator actions that change what config.json says about the pool or its app client.
@@ -142,14 +143,15 @@ class LocalCognito:
 
     def publish_config(self) -> None:
         """The frontend's config.json: the pool, the client and the endpoint, the pool's MFA,
-        its first factors when the app client allows choice-based sign-in, and the passkeys'
-        relying party, as config.json names them, rewritten whenever an administrator changes
+        its first factors when the app client allows choice-based sign-in, the passkeys'
+        relying party and device tracking, as config.json names them, rewritten whenever an administrator changes
         them, as a deployment would regenerate it from the stack."""
         pool_id = self.config["userPoolId"]
         mfa = self.actions.mfa.pools.of(pool_id)
         self.config["mfaConfiguration"] = mfa.mode
         self.config["enabledMfas"] = mfa.methods()
         pool = self.actions.backend.user_pools[pool_id]
+        self.config["deviceTracking"] = tracking_mode(pool)
         client = pool.clients[self.config["clientId"]]
         self.config.pop("firstAuthFactors", None)
         if "ALLOW_USER_AUTH" in (client.extended_config.get("ExplicitAuthFlows") or []):

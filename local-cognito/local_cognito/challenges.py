@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Callable
 
 from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUser, CognitoIdpUserPool
 
 from .codes import MSG_STALE_CODE, Codes
+from .device_srp import DEVICE_CHALLENGES, DeviceSignIn
+from .devices import DeviceStore
 from .errors import CognitoError
 from .mfa_config import PoolMfaConfigs
 from .refresh import RefreshTokens
@@ -23,7 +25,7 @@ from .users import mask_email, mask_phone
 
 MFA_CHALLENGES = ("SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP", "SELECT_MFA_TYPE", "MFA_SETUP")
 # The challenges whose answers respond() checks.
-ANSWERED_HERE = (*MFA_CHALLENGES, "SMS_OTP")
+ANSWERED_HERE = (*MFA_CHALLENGES, "SMS_OTP", *DEVICE_CHALLENGES)
 # The answer that carries each challenge's code.
 CODE_KEYS = {
     "SOFTWARE_TOKEN_MFA": "SOFTWARE_TOKEN_MFA_CODE",
@@ -64,6 +66,7 @@ class MfaSignIn:
         sessions: Sessions,
         codes: Codes,
         refresh_tokens: RefreshTokens,
+        devices: DeviceStore,
     ) -> None:
         self.backend = backend
         self.pools = pools
@@ -71,35 +74,56 @@ class MfaSignIn:
         self.sessions = sessions
         self.codes = codes
         self.refresh_tokens = refresh_tokens
+        self.devices = devices
+        self.device_sign_in = DeviceSignIn(devices, sessions)
 
     # --- after the first factor ---
 
-    def after_first_factor(self, pool: CognitoIdpUserPool, client_id: str, result: dict[str, Any]) -> dict[str, Any]:
-        """moto's answer to a correct password: kept if no MFA is due, else replaced by the
-        challenge (and the tokens moto minted are forgotten: nobody has seen them)."""
+    def after_first_factor(
+        self, pool: CognitoIdpUserPool, client_id: str, result: dict[str, Any], device_key: Any = None
+    ) -> dict[str, Any]:
+        """moto's answer to a correct password: kept if no device proof or MFA is due, else
+        replaced by the challenge (and the tokens moto minted are forgotten: nobody has seen
+        them)."""
         tokens = result.get("AuthenticationResult")
         if not tokens:
             return result
         user = pool._get_user(pool.access_tokens[tokens["AccessToken"]][1])
+        device_challenge = self.device_sign_in.after_password(pool, client_id, user, device_key)
+        if device_challenge is not None:
+            self.discard(pool, tokens)
+            return device_challenge
+        key = device_key if isinstance(device_key, str) else None
+        return self.second_factor(pool, client_id, user, key, lambda: result, lambda: self.discard(pool, tokens))
+
+    def second_factor(
+        self,
+        pool: CognitoIdpUserPool,
+        client_id: str,
+        user: CognitoIdpUser,
+        device_key: str | None,
+        tokens: Callable[[], dict[str, Any]],
+        discard: Callable[[], None] = lambda: None,
+    ) -> dict[str, Any]:
+        """The MFA challenge due after the first factor (and a device proof), or the tokens."""
         config = self.pools.of(pool.id)
-        if config.mode == "OFF":
-            return result
         state = self.users.of(pool.id, user.username)
-        usable = usable_methods(config, state, user)
-        if config.mode == "OPTIONAL" and not usable:
-            return result
-        self.discard(pool, tokens)
+        usable = usable_methods(config, state, user) if config.mode != "OFF" else []
+        if config.mode == "OFF" or (config.mode == "OPTIONAL" and not usable):
+            return self.devices.signed_in(pool, user.username, tokens(), device_key)
+        discard()
+        opened = {"device_key": device_key}
         if usable:
             method = state.preferred if state.preferred in usable else usable[0] if len(usable) == 1 else None
             if method is None:
-                return self.challenge(pool, client_id, user, "SELECT_MFA_TYPE", choices=usable)
-            return self.ask(pool, client_id, user, state, method)
+                return self.challenge(pool, client_id, user, "SELECT_MFA_TYPE", choices=usable, **opened)
+            return self.ask(pool, client_id, user, state, method, **opened)
         # MFA is required and nothing is set up. A phone number is enough for SMS MFA (the
         # developer guide: users of a pool that requires SMS MFA need only a phone number);
         # an authenticator app or an email address is set up in MFA_SETUP.
         if "SMS_MFA" in config.methods() and user.attribute_lookup.get("phone_number"):
-            return self.ask(pool, client_id, user, state, "SMS_MFA")
-        return self.challenge(pool, client_id, user, "MFA_SETUP", choices=config.methods())
+            return self.ask(pool, client_id, user, state, "SMS_MFA", **opened)
+        return self.challenge(pool, client_id, user, "MFA_SETUP", choices=config.methods(), **opened)
 
     def discard(self, pool: CognitoIdpUserPool, tokens: dict[str, Any]) -> None:
         pool.access_tokens.pop(tokens["AccessToken"], None)
@@ -107,11 +131,14 @@ class MfaSignIn:
         if entry is not None:
             self.refresh_tokens.families.pop(entry[2], None)
 
-    def ask(self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, state: UserMfa, method: str) -> dict[str, Any]:
+    def ask(
+        self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, state: UserMfa, method: str, device_key: str | None = None
+    ) -> dict[str, Any]:
         """The challenge for one method; SMS and email codes are sent (printed) now."""
         if method == "SOFTWARE_TOKEN_MFA":
-            return self.challenge(pool, client_id, user, method)
-        return self.send_code(pool, client_id, user, method, user.attribute_lookup[ADDRESS_ATTRIBUTES[method]])
+            return self.challenge(pool, client_id, user, method, device_key=device_key)
+        address = user.attribute_lookup[ADDRESS_ATTRIBUTES[method]]
+        return self.send_code(pool, client_id, user, method, address, device_key=device_key)
 
     def send_code(
         self,
@@ -122,9 +149,11 @@ class MfaSignIn:
         address: str,
         stage: str = "",
         purpose: str = "mfa",
+        device_key: str | None = None,
     ) -> dict[str, Any]:
         code = self.codes.issue(purpose, address, CODE_DIGITS[method])
-        return self.challenge(pool, client_id, user, method, code=code, address=address, stage=stage, purpose=purpose)
+        extra = {"stage": stage, "purpose": purpose, "device_key": device_key}
+        return self.challenge(pool, client_id, user, method, code=code, address=address, **extra)
 
     def challenge(self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, name: str, **extra: Any) -> dict[str, Any]:
         session = self.sessions.open(pool, client_id, user.username, name, **extra)
@@ -172,6 +201,15 @@ class MfaSignIn:
         name = body["ChallengeName"]
         session, user, answers = self.answering(pool, client_id, body)
         state = self.users.of(pool.id, user.username)
+        if name == "DEVICE_SRP_AUTH":
+            return self.device_sign_in.answer_srp_auth(pool, user, session, answers)
+        if name == "DEVICE_PASSWORD_VERIFIER":
+            skips_mfa = self.device_sign_in.answer_verifier(pool, user, session, answers)
+            if skips_mfa:
+                return self.signed_in(pool, client_id, user, session)
+            session.used = True
+            mint = lambda: self.backend._log_user_in(pool, pool.clients[client_id], user.username)  # noqa: E731
+            return self.second_factor(pool, client_id, user, session.device_key, mint)
         if name == "SELECT_MFA_TYPE":
             return self.select(pool, client_id, user, state, session, answers)
         if name == "MFA_SETUP":
@@ -221,7 +259,7 @@ class MfaSignIn:
         if answer not in session.choices:
             raise CognitoError("InvalidParameterException", MSG_NOT_A_CHOICE.format(answer=answer))
         session.used = True
-        return self.ask(pool, client_id, user, state, str(answer))
+        return self.ask(pool, client_id, user, state, str(answer), session.device_key)
 
     def setup(
         self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, state: UserMfa, session: ChallengeSession, answers: dict[str, Any]
@@ -238,11 +276,13 @@ class MfaSignIn:
             if owner is not None and owner is not user:
                 raise CognitoError("AliasExistsException", MSG_EMAIL_TAKEN)
             session.used = True
-            return self.send_code(pool, client_id, user, "EMAIL_OTP", str(email).lower(), stage="email")
+            address = str(email).lower()
+            return self.send_code(pool, client_id, user, "EMAIL_OTP", address, stage="email", device_key=session.device_key)
         if session.stage != "verified":
             raise CognitoError("MFAMethodNotFoundException", MSG_NOTHING_SET_UP)
         return self.signed_in(pool, client_id, user, session)
 
     def signed_in(self, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, session: ChallengeSession) -> dict[str, Any]:
         session.used = True
-        return self.backend._log_user_in(pool, pool.clients[client_id], user.username)
+        result = self.backend._log_user_in(pool, pool.clients[client_id], user.username)
+        return self.devices.signed_in(pool, user.username, result, session.device_key)

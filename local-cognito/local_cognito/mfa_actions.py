@@ -13,6 +13,7 @@ from werkzeug.wrappers import Request
 
 from .challenges import MfaSignIn
 from .codes import Codes
+from .devices import DeviceActions, DeviceStore
 from .errors import CognitoError
 from .mfa_config import MSG_NO_SMS_CONFIG, PoolMfaConfigs
 from .refresh import RefreshTokens
@@ -43,7 +44,9 @@ class MfaActions:
         self.webauthn = WebAuthnConfigs()
         self.users = UserMfaStore()
         self.sessions = Sessions()
-        self.sign_in = MfaSignIn(backend, self.pools, self.users, self.sessions, codes, refresh_tokens)
+        self.devices = DeviceStore()
+        self.sign_in = MfaSignIn(backend, self.pools, self.users, self.sessions, codes, refresh_tokens, self.devices)
+        self.device_actions = DeviceActions(backend, self.devices, self.token_user)
         self.handlers: dict[str, Handler] = {
             "SetUserPoolMfaConfig": self.set_user_pool_mfa_config,
             "GetUserPoolMfaConfig": self.get_user_pool_mfa_config,
@@ -56,6 +59,7 @@ class MfaActions:
             "AdminSetUserMFAPreference": self.admin_set_user_mfa_preference,
             "GetUser": self.get_user,
             "AdminGetUser": self.admin_get_user,
+            **self.device_actions.handlers,
         }
 
     # --- lookups ---
@@ -144,7 +148,8 @@ class MfaActions:
             session.used = True
             pool = self.pool(session.pool_id)
             following = self.sessions.open(
-                pool, session.client_id, session.username, "MFA_SETUP", stage="associated", choices=session.choices, secret=secret
+                pool, session.client_id, session.username, "MFA_SETUP", stage="associated", choices=session.choices, secret=secret,
+                device_key=session.device_key,
             )
             return {"SecretCode": secret, "Session": following.token}
         pool, user = self.token_user(body["AccessToken"])
@@ -184,7 +189,8 @@ class MfaActions:
         session.used = True
         state.turn_on("SOFTWARE_TOKEN_MFA")
         following = self.sessions.open(
-            pool, session.client_id, username, "MFA_SETUP", stage="verified", choices=session.choices
+            pool, session.client_id, username, "MFA_SETUP", stage="verified", choices=session.choices,
+            device_key=session.device_key,
         )
         return {"Status": "SUCCESS", "Session": following.token}
 

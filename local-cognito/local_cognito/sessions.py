@@ -39,6 +39,8 @@ class ChallengeSession:
     purpose: str = "mfa"  # which codes that one is among: "mfa", or "otp" for a first factor
     webauthn_challenge: bytes | None = None  # WEB_AUTHN: the challenge the passkey must sign
     secret: str | None = None  # the TOTP secret being set up
+    device_key: str | None = None  # the device the sign-in names (NewDeviceMetadata comes without one)
+    device_proof: object | None = None  # DEVICE_PASSWORD_VERIFIER: device_srp.DeviceProof
     used: bool = False
 
 

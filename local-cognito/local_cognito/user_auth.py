@@ -126,7 +126,7 @@ class UserAuth:
         if factor == "PASSWORD":
             if params.get("PASSWORD") is None:
                 return self.challenge(pool, client_id, user, "PASSWORD")
-            return self.password(request, pool, client_id, user, str(params["PASSWORD"]))
+            return self.password(request, pool, client_id, user, str(params["PASSWORD"]), params.get("DEVICE_KEY"))
         if factor == "PASSWORD_SRP":
             if not params.get("SRP_A"):
                 return self.challenge(pool, client_id, user, "PASSWORD_SRP")
@@ -142,7 +142,9 @@ class UserAuth:
             pool, client_id, user, "WEB_AUTHN", {"CREDENTIAL_REQUEST_OPTIONS": options}, webauthn_challenge=challenge
         )
 
-    def password(self, request: Request, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, password: str) -> dict[str, Any]:
+    def password(
+        self, request: Request, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, password: str, device_key: Any
+    ) -> dict[str, Any]:
         """moto checks the password as in USER_PASSWORD_AUTH (tokens, or NEW_PASSWORD_REQUIRED);
         MFA may follow."""
         forwarded = {
@@ -150,7 +152,7 @@ class UserAuth:
             "AuthFlow": "USER_PASSWORD_AUTH",
             "AuthParameters": {"USERNAME": user.username, "PASSWORD": password},
         }
-        return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded, "InitiateAuth"))
+        return self.mfa.sign_in.after_first_factor(pool, client_id, self.moto(request, forwarded, "InitiateAuth"), device_key)
 
     def password_srp(self, request: Request, pool: CognitoIdpUserPool, client_id: str, user: CognitoIdpUser, srp_a: str) -> dict[str, Any]:
         """PASSWORD_VERIFIER as in USER_SRP_AUTH, with a Session as every step of USER_AUTH has."""

@@ -210,7 +210,7 @@ def test_unimplemented_and_unknown_actions_return_json(cognito: Client) -> None:
     # the token is checked first, as Cognito does
     assert missing.body["__type"] == "NotAuthorizedException"
     _, result = cognito.confirmed_user("devices")
-    missing = cognito.call("ListDevices", AccessToken=result["AccessToken"])
+    missing = cognito.call("AdminListDevices", UserPoolId=cognito.pool_id, Username=result["AccessToken"][:20])
     assert missing.status == 400
     assert missing.body["__type"] == "UnsupportedOperationException"
     assert_cors(missing.headers)

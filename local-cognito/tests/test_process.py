@@ -30,6 +30,7 @@ def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None
         "enabledMfas": [],
         # the app client allows USER_AUTH; the template's default pool takes passwords only
         "firstAuthFactors": ["PASSWORD"],
+        "deviceTracking": "OFF",
     }
     assert config["userPoolId"].startswith("ap-northeast-1_")
     assert len(config["clientId"]) == 26
