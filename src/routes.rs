@@ -2,9 +2,9 @@
 //! in a `<Routes>`, the app's and a host's alike, so a new page is added here and nowhere else.
 
 use crate::pages::{
-    ChangePasswordPage, ConfirmPage, FirstFactorPage, ForgotPasswordPage, MfaChoicePage,
-    MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage, SessionPage,
-    SignInPage, SignUpPage, TotpSetupPage,
+    ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
+    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage,
+    SessionPage, SignInPage, SignUpPage, TotpSetupPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::Route;
@@ -49,6 +49,8 @@ pub enum AuthRoute {
     FirstFactor,
     /// Signing in with a passkey ([`PasskeyPage`]).
     Passkey,
+    /// The signed-in user's remembered devices ([`DevicesPage`]).
+    Devices,
 }
 
 impl AuthRoute {
@@ -69,6 +71,7 @@ impl AuthRoute {
             Self::Security => "/security",
             Self::FirstFactor => "/choose-sign-in",
             Self::Passkey => "/passkey",
+            Self::Devices => "/devices",
         }
     }
 
@@ -120,6 +123,7 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::Security.segment() view=SecurityPage/>
         <Route path=AuthRoute::FirstFactor.segment() view=FirstFactorPage/>
         <Route path=AuthRoute::Passkey.segment() view=PasskeyPage/>
+        <Route path=AuthRoute::Devices.segment() view=DevicesPage/>
     }
     .into_inner()
 }

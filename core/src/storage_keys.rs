@@ -26,6 +26,17 @@ pub fn passkey_offer_dismissed(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.passkeyOfferDismissed")
 }
 
+/// Key of what this browser keeps to prove a remembered device for one user (`username` as
+/// typed to sign in, lower-cased): the device key, group key and device secret.
+pub fn device(client_id: &str, username: &str) -> String {
+    format!("{PREFIX}{client_id}.device.{}", username.to_lowercase())
+}
+
+/// Key of the device key the current session's refresh token belongs to.
+pub fn session_device(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.sessionDevice")
+}
+
 /// Name of the Web Lock and of the `BroadcastChannel` shared by the tabs of one app client.
 pub fn tab_channel(client_id: &str) -> String {
     format!("{PREFIX}{client_id}")

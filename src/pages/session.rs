@@ -1,3 +1,4 @@
+use super::devices::TrustThisBrowser;
 use super::passkeys::{site_uses_passkeys, PasskeyOffer};
 use super::session_health::SessionHealth;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
@@ -8,7 +9,7 @@ use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::config::MfaPolicy;
-use leptos_cognito_core::i18n::{Lang, MfaText, Text};
+use leptos_cognito_core::i18n::{DeviceText, Lang, MfaText, Text};
 use leptos_router::components::A;
 
 /// Who is signed in and until when, with changing the password and signing out (this device,
@@ -65,9 +66,13 @@ fn SessionDetails() -> impl IntoView {
             </dd>
         </dl>
         <ReturnRefusedNote/>
+        <TrustThisBrowser/>
         <PasskeyOffer/>
         <SessionHealth/>
         <p><A href=AuthRoute::ChangePassword.path()>{i18n.tr(Text::ChangePasswordTitle)}</A></p>
+        {session.device_tracking().is_on().then(|| view! {
+            <p><A href=AuthRoute::Devices.path()>{i18n.tr(Text::Device(DeviceText::DevicesTitle))}</A></p>
+        })}
         {offers_security.then(|| view! {
             <p><A href=AuthRoute::Security.path()>{i18n.tr(Text::Mfa(MfaText::SecurityTitle))}</A></p>
         })}

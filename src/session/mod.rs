@@ -6,6 +6,7 @@
 //! [`leptos_cognito_core::session_rules`].
 
 mod challenge;
+mod devices;
 mod lock;
 mod mfa;
 mod passkeys;
@@ -26,6 +27,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::claims::decode_claims;
+use leptos_cognito_core::config::DeviceTracking;
 use leptos_cognito_core::schedule::{Moment, RefreshSchedule, TokenTimes};
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::session_rules::{may_adopt, Generation, SessionMark, StoredSession};
@@ -108,6 +110,12 @@ pub struct SessionCtx {
     channel: StoredValue<Option<TabChannel>, LocalStorage>,
     /// The sign-in flow from config.json.
     auth_flow: leptos_cognito_core::AuthFlow,
+    /// The remembered device the sign-in under way named, if any.
+    signing_in_device: StoredValue<Option<String>>,
+    /// The browser whose remembering awaits the user's word.
+    device_prompt: RwSignal<Option<String>>,
+    /// Whether the pool remembers devices (config.json's `deviceTracking`).
+    device_tracking: DeviceTracking,
 }
 
 /// The session of the enclosing [`AuthProvider`](crate::AuthProvider) (panics outside one).
@@ -146,6 +154,9 @@ impl SessionCtx {
             retries: StoredValue::new(0),
             channel: StoredValue::new_local(None),
             auth_flow: config.auth_flow,
+            signing_in_device: StoredValue::new(None),
+            device_prompt: RwSignal::new(None),
+            device_tracking: config.device_tracking,
         };
         provide_context(ctx);
         ctx.channel
@@ -217,10 +228,14 @@ impl SessionCtx {
             // (and handle queued input) first.
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
-        let client = self.client();
-        let wall_ms = || js_sys::Date::now() as u64;
-        let outcome = client.sign_in(self.auth_flow, email, password, wall_ms);
-        self.signed_in(outcome.await?, email)
+        self.signing_in_device.set_value(None);
+        let outcome = self.sign_in_as_device(email, password).await?;
+        self.signed_in(outcome, email)
+    }
+
+    /// Whether the pool remembers devices.
+    pub fn device_tracking(&self) -> DeviceTracking {
+        self.device_tracking
     }
 
     /// Where a sign-in step ended: tokens start a new session, a challenge goes to the page.
@@ -234,6 +249,15 @@ impl SessionCtx {
                 // A new session: whatever the previous one still had in flight is void.
                 self.generation.update_value(Generation::advance);
                 self.unfinished_sign_out.set(None);
+                let named_device = self.signing_in_device.get_value();
+                self.signing_in_device.set_value(None);
+                match tokens.new_device.clone() {
+                    Some(new_device) => {
+                        self.set_session_device(None);
+                        self.confirm_new_device(tokens.access.clone(), new_device, email);
+                    }
+                    None => self.set_session_device(named_device.as_deref()),
+                }
                 self.establish(tokens, Some(email), true);
                 Ok(None)
             }
@@ -385,6 +409,7 @@ impl SessionCtx {
     fn forget(&self) {
         self.leave();
         storage::clear_session(self.client().client_id());
+        self.set_session_device(None);
         self.post(&TabMessage::SignedOut);
     }
 

@@ -203,7 +203,7 @@ impl SessionCtx {
         let mut sent = token;
         let mut adopted = false;
         loop {
-            let result = client.refresh(sent.clone(), None).await;
+            let result = client.refresh(sent.clone(), self.session_device()).await;
             let current = self.is_current(ticket);
             let stored = current
                 .then(|| storage::load_session(client.client_id()))

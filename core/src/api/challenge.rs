@@ -32,6 +32,10 @@ pub enum ChallengeResponses {
         signature: String,
         #[serde(rename = "TIMESTAMP")]
         timestamp: String,
+        /// The remembered device signing in: Cognito reads it here in the SRP flows, as the
+        /// AWS SDKs send it.
+        #[serde(rename = "DEVICE_KEY", skip_serializing_if = "Option::is_none")]
+        device_key: Option<String>,
     },
     /// `DEVICE_SRP_AUTH`: the remembered device's public SRP value `A` (hex).
     DeviceSrpAuth {

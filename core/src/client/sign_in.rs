@@ -64,6 +64,7 @@ impl<T: HttpTransport> CognitoClient<T> {
             return sign_in_outcome(self.call(&request).await?);
         }
         let srp = new_srp()?;
+        let sent_key = device_key.clone();
         let parameters = match flow {
             AuthFlow::UserAuth => AuthParameters::UserAuth {
                 username,
@@ -80,7 +81,8 @@ impl<T: HttpTransport> CognitoClient<T> {
         let response = self
             .call(&InitiateAuth::new(self.client_id.clone(), parameters))
             .await?;
-        self.prove_password(srp, sign_in_outcome(response)?, password, now_epoch_ms)
+        let outcome = sign_in_outcome(response)?;
+        self.prove_password(srp, outcome, password, sent_key, now_epoch_ms)
             .await
     }
 
@@ -105,17 +107,25 @@ impl<T: HttpTransport> CognitoClient<T> {
                 },
             ))
             .await?;
-        self.prove_password(srp, sign_in_outcome(response)?, password, now_epoch_ms)
-            .await
+        self.prove_password(
+            srp,
+            sign_in_outcome(response)?,
+            password,
+            None,
+            now_epoch_ms,
+        )
+        .await
     }
 
-    /// Answers `PASSWORD_VERIFIER` with the SRP proof of `password`; any other outcome is
+    /// Answers `PASSWORD_VERIFIER` with the SRP proof of `password` (naming the remembered
+    /// device, if any); any other outcome is
     /// passed on as it is.
     pub(super) async fn prove_password(
         &self,
         srp: SrpClient,
         outcome: SignInOutcome,
         password: Password,
+        device_key: Option<String>,
         now_epoch_ms: impl Fn() -> u64,
     ) -> Result<SignInOutcome, CognitoError> {
         let challenge = match outcome {
@@ -142,6 +152,7 @@ impl<T: HttpTransport> CognitoClient<T> {
                 secret_block: claim.secret_block,
                 signature: claim.signature,
                 timestamp: claim.timestamp,
+                device_key,
             },
             challenge.session,
         )

@@ -61,7 +61,7 @@ impl<T: HttpTransport> CognitoClient<T> {
                         )
                         .await?;
                     return self
-                        .prove_password(srp, outcome, password, now_epoch_ms)
+                        .prove_password(srp, outcome, password, None, now_epoch_ms)
                         .await;
                 }
                 FirstFactorAnswer::Password(password)

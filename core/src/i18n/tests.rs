@@ -116,6 +116,7 @@ fn samples() -> Vec<Text> {
             .into_iter()
             .map(Text::Passwordless),
     );
+    all.extend(DeviceText::samples().into_iter().map(Text::Device));
     all
 }
 
