@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import botocore.session
+
 from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUser, CognitoIdpUserPool
 from werkzeug.wrappers import Request
 
@@ -33,6 +35,12 @@ MSG_TOTP_OFF = "Software Token MFA has not been enabled by the userPool."
 # No AWS source quotes these two.
 MSG_TOKEN_OR_SESSION = "Exactly one of AccessToken and Session must be provided."
 MSG_NOTHING_TO_VERIFY = "The user has no software token to verify: call AssociateSoftwareToken first."
+
+
+# The members UpdateUserPool takes (botocore's model): everything else a pool has stays.
+UPDATABLE = frozenset(
+    botocore.session.get_session().get_service_model("cognito-idp").operation_model("UpdateUserPool").input_shape.members
+)
 
 
 class MfaActions:
@@ -118,8 +126,14 @@ class MfaActions:
 
     def update_user_pool(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         check_sign_in_policy(body)
-        self.pools.take_from_pool_request(self.pool(body["UserPoolId"]), body)
-        return self.moto(request, body)
+        pool = self.pool(body["UserPoolId"])
+        self.pools.take_from_pool_request(pool, body)
+        # Cognito keeps what UpdateUserPool cannot change (UsernameAttributes, Schema, ...);
+        # moto replaces the whole configuration, so those are put back.
+        kept = {key: value for key, value in pool.extended_config.items() if key not in UPDATABLE}
+        result = self.moto(request, body)
+        pool.extended_config.update(kept)
+        return result
 
     def describe_user_pool(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         result = self.moto(request, body)

@@ -175,3 +175,26 @@ def test_refresh_tokens_are_tied_to_their_device(devices: Client) -> None:
 def test_the_template_sets_the_device_configuration(devices: Client) -> None:
     pool = devices.call("DescribeUserPool", UserPoolId=devices.pool_id).body["UserPool"]
     assert pool["DeviceConfiguration"] == {"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": False}
+
+
+def test_update_user_pool_keeps_what_it_cannot_change(cognito: Client) -> None:
+    """Turning device tracking on and off with UpdateUserPool, as an administrator does,
+    leaves the username attributes (not an UpdateUserPool member) as they were."""
+    before = cognito.call("DescribeUserPool", UserPoolId=cognito.pool_id).body["UserPool"]
+    settings = {key: before[key] for key in ("Policies", "AutoVerifiedAttributes") if key in before}
+    try:
+        cognito.call(
+            "UpdateUserPool",
+            UserPoolId=cognito.pool_id,
+            DeviceConfiguration={"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": True},
+            **settings,
+        )
+        during = cognito.call("DescribeUserPool", UserPoolId=cognito.pool_id).body["UserPool"]
+        assert during["UsernameAttributes"] == before["UsernameAttributes"] == ["email"]
+        assert during["DeviceConfiguration"]["DeviceOnlyRememberedOnUserPrompt"] is True
+        assert cognito.local("config").body["deviceTracking"] == "USER_OPT_IN"
+    finally:
+        cognito.call("UpdateUserPool", UserPoolId=cognito.pool_id, **settings)
+    after = cognito.call("DescribeUserPool", UserPoolId=cognito.pool_id).body["UserPool"]
+    assert "DeviceConfiguration" not in after
+    assert cognito.local("config").body["deviceTracking"] == "OFF"

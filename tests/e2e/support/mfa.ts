@@ -82,3 +82,38 @@ export async function turnOnFactorsElsewhere(
   await ok(await cognito.call('SetUserMFAPreference', body), 'SetUserMFAPreference');
   return secret;
 }
+
+/** Turns the pool's device tracking on (`ALWAYS`, `USER_OPT_IN`) or off, as an administrator
+ * does with UpdateUserPool: which resets what the request leaves out, so the pool's other
+ * settings are sent back as DescribeUserPool gives them. */
+export async function setDeviceTracking(
+  cognito: LocalCognito,
+  mode: 'OFF' | 'ALWAYS' | 'USER_OPT_IN',
+): Promise<void> {
+  const { userPoolId } = pool();
+  const described = (await ok(
+    await cognito.call('DescribeUserPool', { UserPoolId: userPoolId }),
+    'DescribeUserPool',
+  )) as { UserPool: Record<string, unknown> };
+  const kept = [
+    'Policies',
+    'LambdaConfig',
+    'AutoVerifiedAttributes',
+    'VerificationMessageTemplate',
+    'EmailConfiguration',
+    'AdminCreateUserConfig',
+    'AccountRecoverySetting',
+    'UserPoolTier',
+  ];
+  const body: Record<string, unknown> = { UserPoolId: userPoolId };
+  for (const key of kept) {
+    if (described.UserPool[key] !== undefined) body[key] = described.UserPool[key];
+  }
+  if (mode !== 'OFF') {
+    body.DeviceConfiguration = {
+      ChallengeRequiredOnNewDevice: true,
+      DeviceOnlyRememberedOnUserPrompt: mode === 'USER_OPT_IN',
+    };
+  }
+  await ok(await cognito.call('UpdateUserPool', body), 'UpdateUserPool');
+}
