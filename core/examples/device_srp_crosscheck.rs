@@ -9,8 +9,9 @@
 //! "salt", "verifier", "srpAuth", "verifierAnswer"}` (the last two are the
 //! `ChallengeResponses` sent), or `{"error"}`.
 
+#[path = "crosscheck_support/mod.rs"]
+mod support;
 use leptos_cognito_core::api::{ChallengeName, ChallengeSessionInfo};
-use leptos_cognito_core::http::{HttpRequest, HttpResponse, HttpTransport, TransportError};
 use leptos_cognito_core::secret::DeviceSecret;
 use leptos_cognito_core::srp::device::{DeviceVerifier, RememberedDevice};
 use leptos_cognito_core::srp::SrpClient;
@@ -18,48 +19,7 @@ use leptos_cognito_core::CognitoClient;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::io::Read;
-
-/// Answers `DEVICE_SRP_AUTH` with the case's `DEVICE_PASSWORD_VERIFIER` and keeps every body.
-struct CaseServer {
-    challenge: String,
-    sent: RefCell<Vec<Value>>,
-}
-
-impl HttpTransport for &CaseServer {
-    async fn post(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let body: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
-        let first = self.sent.borrow().is_empty();
-        self.sent.borrow_mut().push(body);
-        Ok(if first {
-            HttpResponse {
-                status: 200,
-                body: self.challenge.clone(),
-            }
-        } else {
-            // The answer is all this tool wants.
-            HttpResponse {
-                status: 400,
-                body: r#"{"__type":"NotAuthorizedException","message":"cross-check"}"#.into(),
-            }
-        })
-    }
-}
-
-fn text<'a>(case: &'a Value, name: &str) -> Result<&'a str, String> {
-    case[name]
-        .as_str()
-        .ok_or_else(|| format!("case field {name} is missing"))
-}
-
-fn hex_bytes(hex: &str) -> Result<Vec<u8>, String> {
-    if hex.len() % 2 == 1 {
-        return Err(format!("odd-length hex {hex}"));
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|e| e.to_string()))
-        .collect()
-}
+use support::{hex_bytes, text, CaseServer};
 
 fn run(case: &Value) -> Result<Value, String> {
     let (group_key, device_key) = (text(case, "groupKey")?, text(case, "deviceKey")?);

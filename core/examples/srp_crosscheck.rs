@@ -7,57 +7,15 @@
 //! "secretBlock", "epochMs"}`. Its result: `{"srpA", "key" (hex), "respond"}` where `respond`
 //! is the `ChallengeResponses` of the `RespondToAuthChallenge` request, or `{"error"}`.
 
-use leptos_cognito_core::http::{HttpRequest, HttpResponse, HttpTransport, TransportError};
+#[path = "crosscheck_support/mod.rs"]
+mod support;
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::srp::{pool_name, SrpClient};
 use leptos_cognito_core::CognitoClient;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::io::Read;
-
-/// Answers `InitiateAuth` with the case's challenge and keeps every request body.
-struct CaseServer {
-    challenge: String,
-    sent: RefCell<Vec<Value>>,
-}
-
-impl HttpTransport for &CaseServer {
-    async fn post(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        let body: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
-        let first = self.sent.borrow().is_empty();
-        self.sent.borrow_mut().push(body);
-        Ok(if first {
-            HttpResponse {
-                status: 200,
-                body: self.challenge.clone(),
-            }
-        } else {
-            // The answer is all this tool wants; the sign-in itself may stop here.
-            HttpResponse {
-                status: 400,
-                body: r#"{"__type":"NotAuthorizedException","message":"cross-check"}"#.into(),
-            }
-        })
-    }
-}
-
-fn text<'a>(case: &'a Value, name: &str) -> Result<&'a str, String> {
-    case[name]
-        .as_str()
-        .ok_or_else(|| format!("case field {name} is missing"))
-}
-
-fn hex_bytes(hex: &str) -> Result<Vec<u8>, String> {
-    let padded = if hex.len() % 2 == 1 {
-        format!("0{hex}")
-    } else {
-        hex.to_owned()
-    };
-    (0..padded.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&padded[i..i + 2], 16).map_err(|e| e.to_string()))
-        .collect()
-}
+use support::{hex_bytes, text, CaseServer};
 
 fn run(case: &Value) -> Result<Value, String> {
     let small_a = hex_bytes(text(case, "smallA")?)?;

@@ -37,6 +37,12 @@ const PASSWORD_CHARS = [...(ALNUM + ' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'), 'é'
 const pick = (chars, length) => Array.from({ length }, () => chars[randomInt(chars.length)]).join('');
 const hex = (bytes) => Buffer.from(bytes).toString('hex');
 
+/** A secret `a` is never zero (it would make A = 1, which no client sends): a short random one
+ * that came out all zeros gets a last byte of 1. */
+function nonZero(hexValue) {
+  return /^0*$/.test(hexValue) ? `${hexValue.slice(0, -2)}01` : hexValue;
+}
+
 /** A random hex number of `bytes` bytes; sometimes with leading zero bytes or the top bit set. */
 function randomHex(bytes) {
   const value = randomBytes(bytes);
@@ -56,7 +62,7 @@ function randomB() {
 
 function randomCase(i) {
   const region = ['eu-west-1', 'us-east-1', 'ap-northeast-1'][i % 3];
-  const smallA = i % 11 === 5 ? randomHex(randomInt(1, 16)) : randomHex(128);
+  const smallA = i % 11 === 5 ? nonZero(randomHex(randomInt(1, 16))) : randomHex(128);
   return {
     userPoolId: `${region}_${pick(ALNUM, randomInt(1, 24))}`,
     email: `user${i}@example.com`,

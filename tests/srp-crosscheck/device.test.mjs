@@ -29,6 +29,13 @@ const ODD = ['é', 'ж', '中', '😀', ':', ' ', '-', '_'];
 const pick = (chars, length) => Array.from({ length }, () => chars[randomInt(chars.length)]).join('');
 const hex = (bytes) => Buffer.from(bytes).toString('hex');
 
+/** A secret `a` (or a server's `B`) is never zero: a client never sends A = 1, and Cognito never
+ * sends B = 0, which both sides refuse. A short random one that came out all zeros
+ * gets a last byte of 1. */
+function nonZero(hexValue) {
+  return /^0*$/.test(hexValue) ? `${hexValue.slice(0, -2)}01` : hexValue;
+}
+
 /** `bytes` random bytes as hex; sometimes with leading zero bytes or the top bit set. */
 function randomHex(bytes) {
   const value = randomBytes(bytes);
@@ -49,8 +56,8 @@ function randomCase(i) {
     username: i % 3 === 0 ? `user${i}@example.com` : randomUUID(),
     passwordBytes: randomHex(40),
     saltBytes,
-    smallA: i % 11 === 5 ? randomHex(randomInt(1, 16)) : randomHex(128),
-    srpB: randomHex(randomInt(1, 385)),
+    smallA: i % 11 === 5 ? nonZero(randomHex(randomInt(1, 16))) : randomHex(128),
+    srpB: nonZero(randomHex(randomInt(1, 385))),
     // Mostly the salt registered, as Cognito hands it back; now and then any other number.
     salt: i % 4 === 1 ? randomHex(randomInt(1, 33)) : new BigInteger(saltBytes, 16).toString(16),
     secretBlock: randomBytes(randomInt(1, 200)).toString('base64'),
