@@ -11,11 +11,14 @@ MFA ?=
 # make dev PASSKEYS=1: choice-based sign-in with passwords, emailed sign-in codes and passkeys;
 # open the app on http://localhost:8080/ (passkeys need a domain name, not 127.0.0.1).
 PASSKEYS ?=
+# make dev MFA=OPTIONAL DEVICES=USER_OPT_IN (or ALWAYS): the pool remembers browsers, which then
+# skip the second factor; USER_OPT_IN asks "Trust this browser?".
+DEVICES ?=
 
 .PHONY: dev test bench build dist deps-dev deps-test cognito clean
 
 dev: deps-dev
-	@scripts/dev.sh $(DEV_COGNITO_PORT) '$(MFA)' '$(PASSKEYS)'
+	@scripts/dev.sh $(DEV_COGNITO_PORT) '$(MFA)' '$(PASSKEYS)' '$(DEVICES)'
 
 test: deps-test
 	@scripts/test.sh
@@ -39,10 +42,10 @@ dist: deps-dev
 	node scripts/csp.mjs $(or $(DIST_CONFIG),deploy/config.example.json) > dist/csp-header.txt
 	@echo "dist/ is ready: add config.json beside index.html and send the header in dist/csp-header.txt"
 
-# Only the local Cognito, in the foreground (config.json is written for it; MFA= and PASSKEYS= as
-# for dev).
+# Only the local Cognito, in the foreground (config.json is written for it; MFA=, PASSKEYS= and
+# DEVICES= as for dev).
 cognito: deps-dev
-	params="$$(scripts/pool-params.sh '$(MFA)' '$(PASSKEYS)')" && \
+	params="$$(scripts/pool-params.sh '$(MFA)' '$(PASSKEYS)' '$(DEVICES)')" && \
 		local-cognito/.venv/bin/python local-cognito/server.py --port $(DEV_COGNITO_PORT) --write-config config.json $$params
 
 deps-dev:

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Starts the local Cognito with the pool from deploy/, writes config.json for it, and serves the
 # app with trunk on http://127.0.0.1:8080/. Ctrl-C stops both.
-#   scripts/dev.sh [PORT] [OFF|OPTIONAL|ON] [1]   # the pool's MFA; 1: passkeys and emailed codes
+#   scripts/dev.sh [PORT] [OFF|OPTIONAL|ON] [1] [ALWAYS|USER_OPT_IN]
+#   (the pool's MFA; 1: passkeys and emailed codes; remembered devices)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-9229}"
 mfa="${2:-}"
 passkeys="${3:-}"
-params=$(scripts/pool-params.sh "$mfa" "$passkeys")
+devices="${4:-}"
+params=$(scripts/pool-params.sh "$mfa" "$passkeys" "$devices")
 read -ra pool_params <<<"$params"
 
 local-cognito/.venv/bin/python local-cognito/server.py --port "$port" --write-config config.json "${pool_params[@]}" &
