@@ -179,3 +179,16 @@ fn a_remembered_device_never_prints_its_secret() {
     assert!(!shown.contains("AAECAwQF"), "{shown}");
     assert!(shown.contains("DeviceSecret([redacted])"), "{shown}");
 }
+
+#[test]
+fn the_stored_record_reads_back_as_the_same_device() {
+    // What the browser keeps under leptos-cognito.<clientId>.device.<email>, across reloads.
+    let stored = serde_json::to_string(&device()).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let mut keys: Vec<_> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    assert_eq!(keys, ["group_key", "key", "secret"]);
+    let back: RememberedDevice = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back, device());
+    assert!(serde_json::from_str::<RememberedDevice>(r#"{"key":"k"}"#).is_err());
+}
