@@ -190,6 +190,8 @@ test('the passwordless screens in Japanese, and accessible', async ({ page }) =>
   await page.getByLabel('パスワードなしでアカウントを作成').check();
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByRole('button', { name: 'アカウントを作成する' }).click();
+  // The code exists once the sign-up is done, which the confirm page shows.
+  await expect(page.getByLabel('確認コード')).toBeVisible();
   await page.getByLabel('確認コード').fill(await codeFor(email, 'signUp'));
   await page.getByRole('button', { name: '確認する' }).click();
   await expect(page.getByRole('heading', { name: '次回はもっと簡単にサインイン' })).toBeVisible();
