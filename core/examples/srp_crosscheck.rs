@@ -14,7 +14,6 @@ use leptos_cognito_core::srp::{pool_name, SrpClient};
 use leptos_cognito_core::CognitoClient;
 use serde_json::{json, Value};
 use std::cell::RefCell;
-use std::io::Read;
 use support::{hex_bytes, text, CaseServer};
 
 fn run(case: &Value) -> Result<Value, String> {
@@ -81,21 +80,5 @@ fn run(case: &Value) -> Result<Value, String> {
 }
 
 fn main() {
-    let mut input = String::new();
-    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
-        eprintln!("cannot read stdin: {e}");
-        std::process::exit(2);
-    }
-    let cases: Vec<Value> = match serde_json::from_str(&input) {
-        Ok(cases) => cases,
-        Err(e) => {
-            eprintln!("stdin is not a JSON array of cases: {e}");
-            std::process::exit(2);
-        }
-    };
-    let results: Vec<Value> = cases
-        .iter()
-        .map(|case| run(case).unwrap_or_else(|error| json!({ "error": error })))
-        .collect();
-    println!("{}", Value::Array(results));
+    support::run_cases(run);
 }

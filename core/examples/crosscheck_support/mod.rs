@@ -1,9 +1,11 @@
-//! What both SRP cross-check tools share: a stand-in Cognito that answers the first request with
-//! the case's challenge and keeps every request body, and readers of a case's fields.
+//! What both SRP cross-check tools share: reading the cases from stdin and printing the results,
+//! a stand-in Cognito that answers the first request with the case's challenge and keeps every
+//! request body, and readers of a case's fields.
 
 use leptos_cognito_core::http::{HttpRequest, HttpResponse, HttpTransport, TransportError};
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::cell::RefCell;
+use std::io::Read;
 
 /// Answers the first request with the case's challenge, refuses the rest, keeps every body.
 pub struct CaseServer {
@@ -48,4 +50,26 @@ pub fn hex_bytes(hex: &str) -> Result<Vec<u8>, String> {
         .step_by(2)
         .map(|i| u8::from_str_radix(&padded[i..i + 2], 16).map_err(|e| e.to_string()))
         .collect()
+}
+
+/// Reads a JSON array of cases on stdin, runs each, and prints one JSON array of results (a
+/// case that fails gives `{"error"}`); input that isn't such an array exits with status 2.
+pub fn run_cases(run: impl Fn(&Value) -> Result<Value, String>) {
+    let mut input = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
+        eprintln!("cannot read stdin: {e}");
+        std::process::exit(2);
+    }
+    let cases: Vec<Value> = match serde_json::from_str(&input) {
+        Ok(cases) => cases,
+        Err(e) => {
+            eprintln!("stdin is not a JSON array of cases: {e}");
+            std::process::exit(2);
+        }
+    };
+    let results: Vec<Value> = cases
+        .iter()
+        .map(|case| run(case).unwrap_or_else(|error| json!({ "error": error })))
+        .collect();
+    println!("{}", Value::Array(results));
 }
