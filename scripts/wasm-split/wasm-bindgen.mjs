@@ -12,7 +12,7 @@
 // Any other wasm, and `--version`, go straight to the real wasm-bindgen.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHUNK_DIR, LINK_DIR, chunkHref } from './layout.mjs';
@@ -30,6 +30,11 @@ if (!input || !outDir || !outName) process.exit(run(real, args, { check: false }
 // What an earlier split left must not reach a build that isn't split.
 rmSync(join(outDir, LINK_DIR), { recursive: true, force: true });
 rmSync(join(outDir, CHUNK_DIR), { recursive: true, force: true });
+try {
+  rmdirSync(dirname(join(outDir, LINK_DIR))); // snippets/, if nothing else is in it
+} catch {
+  // wasm-bindgen's own snippets are there, or nothing is
+}
 if (!hasSplitPoints(readFileSync(input))) process.exit(run(real, args, { check: false }));
 
 const work = join(outDir, 'wasm-split-work');
