@@ -2,7 +2,8 @@
 #   make dev    installs what is missing, starts the local Cognito, serves the app
 #   make test   installs what is missing, runs every check and test
 SHELL := bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# scripts/wasm-split first: its wasm-bindgen splits the site's wasm into chunks for Trunk.
+export PATH := $(CURDIR)/scripts/wasm-split:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DEV_COGNITO_PORT ?= 9229
 # make dev MFA=ON (or OPTIONAL): the local pool asks for a second factor (authenticator app or

@@ -9,7 +9,8 @@
 #                           fails if a row has no number
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# scripts/wasm-split first: its wasm-bindgen splits the site's wasm into chunks for Trunk.
+export PATH="$PWD/scripts/wasm-split:$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 mode=full

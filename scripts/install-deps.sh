@@ -56,6 +56,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --debug
 fi
 
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  # wasm-split-cli: splits the site's wasm into one chunk per page (scripts/wasm-split).
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --debug
+fi
+
 # npm: Playwright (driving Debian's Chromium, never a downloaded one) and binaryen's wasm-opt.
 npm_stamp=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$npm_stamp" ]; then

@@ -41,7 +41,8 @@ count() {
   failed=$((failed + ${f:-0}))
 }
 
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# scripts/wasm-split first: its wasm-bindgen splits the site's wasm into chunks for Trunk.
+export PATH="$PWD/scripts/wasm-split:$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 
 run fmt cargo fmt --all --check

@@ -6,6 +6,7 @@ use crate::components::PoolPolicy;
 use crate::embed::share_session_with_embedder;
 use crate::handoff::Handoff;
 use crate::i18n::I18n;
+use crate::on_demand::prefetch_in_background;
 use crate::return_to::ReturnRequest;
 use crate::session::{SessionCtx, SiteFirstFactors};
 use leptos::prelude::*;
@@ -56,6 +57,7 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     ReturnRequest::provide(&config);
     share_session_with_embedder(&config);
     Handoff::provide();
+    prefetch_in_background();
     provide_context(PoolPolicy(config.password_policy));
     provide_context(SiteTitle(config.branding.title.clone()));
     provide_context(config.mfa.clone());

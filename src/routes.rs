@@ -1,11 +1,8 @@
 //! Where the pages live: [`AuthRoute`] names every path once, and [`AuthRoutes`] mounts them all
 //! in a `<Routes>`, the app's and a host's alike, so a new page is added here and nowhere else.
 
-use crate::pages::{
-    ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
-    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage,
-    SessionPage, SignInPage, SignUpPage, TotpSetupPage,
-};
+use crate::on_demand::{OnDemand, OnDemandPage};
+use crate::pages::{SessionPage, SignInPage};
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{MatchNestedRoutes, StaticSegment};
@@ -90,6 +87,9 @@ impl std::fmt::Display for AuthRoute {
 /// Every page of the library at its [`AuthRoute`] path, for a `<Routes>` of the host's own, next
 /// to the host's routes. It needs an [`AuthProvider`](crate::AuthProvider) around the routes.
 ///
+/// The sign-in and session pages are part of the main wasm; with the `split` feature (and a build
+/// that splits the wasm, as the site's does) every other page's code is fetched when needed.
+///
 /// ```no_run
 /// use leptos::prelude::*;
 /// use leptos_cognito::{AuthRoutes, NotFoundPage};
@@ -110,20 +110,20 @@ impl std::fmt::Display for AuthRoute {
 pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
     view! {
         <Route path=AuthRoute::SignIn.segment() view=SignInPage/>
-        <Route path=AuthRoute::SignUp.segment() view=SignUpPage/>
-        <Route path=AuthRoute::Confirm.segment() view=ConfirmPage/>
-        <Route path=AuthRoute::ForgotPassword.segment() view=ForgotPasswordPage/>
-        <Route path=AuthRoute::ResetPassword.segment() view=ResetPasswordPage/>
-        <Route path=AuthRoute::NewPassword.segment() view=NewPasswordPage/>
+        <Route path=AuthRoute::SignUp.segment() view=|| view! { <OnDemandPage page=OnDemand::SignUp/> }/>
+        <Route path=AuthRoute::Confirm.segment() view=|| view! { <OnDemandPage page=OnDemand::Confirm/> }/>
+        <Route path=AuthRoute::ForgotPassword.segment() view=|| view! { <OnDemandPage page=OnDemand::ForgotPassword/> }/>
+        <Route path=AuthRoute::ResetPassword.segment() view=|| view! { <OnDemandPage page=OnDemand::ResetPassword/> }/>
+        <Route path=AuthRoute::NewPassword.segment() view=|| view! { <OnDemandPage page=OnDemand::NewPassword/> }/>
         <Route path=AuthRoute::Session.segment() view=SessionPage/>
-        <Route path=AuthRoute::ChangePassword.segment() view=ChangePasswordPage/>
-        <Route path=AuthRoute::MfaCode.segment() view=MfaCodePage/>
-        <Route path=AuthRoute::MfaChoice.segment() view=MfaChoicePage/>
-        <Route path=AuthRoute::TotpSetup.segment() view=TotpSetupPage/>
-        <Route path=AuthRoute::Security.segment() view=SecurityPage/>
-        <Route path=AuthRoute::FirstFactor.segment() view=FirstFactorPage/>
-        <Route path=AuthRoute::Passkey.segment() view=PasskeyPage/>
-        <Route path=AuthRoute::Devices.segment() view=DevicesPage/>
+        <Route path=AuthRoute::ChangePassword.segment() view=|| view! { <OnDemandPage page=OnDemand::ChangePassword/> }/>
+        <Route path=AuthRoute::MfaCode.segment() view=|| view! { <OnDemandPage page=OnDemand::MfaCode/> }/>
+        <Route path=AuthRoute::MfaChoice.segment() view=|| view! { <OnDemandPage page=OnDemand::MfaChoice/> }/>
+        <Route path=AuthRoute::TotpSetup.segment() view=|| view! { <OnDemandPage page=OnDemand::TotpSetup/> }/>
+        <Route path=AuthRoute::Security.segment() view=|| view! { <OnDemandPage page=OnDemand::Security/> }/>
+        <Route path=AuthRoute::FirstFactor.segment() view=|| view! { <OnDemandPage page=OnDemand::FirstFactor/> }/>
+        <Route path=AuthRoute::Passkey.segment() view=|| view! { <OnDemandPage page=OnDemand::Passkey/> }/>
+        <Route path=AuthRoute::Devices.segment() view=|| view! { <OnDemandPage page=OnDemand::Devices/> }/>
     }
     .into_inner()
 }

@@ -92,6 +92,10 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
             ))
         }
         Text::RetrySignOut => "Try again",
+        Text::PageLoadFailed => {
+            "This page couldn't be loaded. Check your connection and try again."
+        }
+        Text::RetryPageLoad => "Try again",
         Text::SignInToSignOutOthers => {
             "To sign out your other devices, sign in again and choose “Sign out of all devices”."
         }

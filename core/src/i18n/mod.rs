@@ -155,6 +155,10 @@ pub enum Text {
     NotRevoked(Problem),
     /// Retries the sign-out that did not reach the server.
     RetrySignOut,
+    /// A page's code, fetched when first shown, did not arrive (the network, usually).
+    PageLoadFailed,
+    /// Fetches that page's code again.
+    RetryPageLoad,
     /// What to do when the other devices can no longer be signed out from here.
     SignInToSignOutOthers,
     SignedOut,

@@ -74,6 +74,8 @@ fn samples() -> Vec<Text> {
         OtherDevicesMayBeSignedIn(crate::problem::Problem::Network),
         NotRevoked(crate::problem::Problem::Network),
         RetrySignOut,
+        PageLoadFailed,
+        RetryPageLoad,
         SignInToSignOutOthers,
         SignedOut,
         NotPersisted,
