@@ -64,8 +64,18 @@ export const INSTRUMENT = () => {
     [...document.querySelectorAll('link[rel~="stylesheet"]')].every((link) => link.disabled || link.sheet !== null);
   const enabled = (el) => !el.disabled && !el.readOnly && !el.closest('[inert]');
   const outsidePrepaint = (el) => !el.closest('[data-prepaint]');
+  // While a pre-painted form and the app's are both in the document they may share ids, and
+  // label.control finds the first element with the id; a label's input is the one on its side.
+  const controlOf = (label) => {
+    if (!label.htmlFor) return label.control;
+    const side = outsidePrepaint(label);
+    return [...document.querySelectorAll(`[id="${CSS.escape(label.htmlFor)}"]`)].find((el) => outsidePrepaint(el) === side) ?? null;
+  };
   const emailInputs = () =>
-    [...document.getElementsByTagName('label')].filter((l) => l.textContent.trim() === 'Email' && l.control).map((l) => l.control);
+    [...document.getElementsByTagName('label')]
+      .filter((l) => l.textContent.trim() === 'Email')
+      .map(controlOf)
+      .filter((el) => el instanceof HTMLInputElement);
   const signInButtons = () => [...document.getElementsByTagName('button')].filter((b) => b.textContent.trim() === 'Sign in');
   const takesFocus = (input) => {
     const before = document.activeElement;
