@@ -246,7 +246,15 @@ function closingNotes({ rows, sides, ours, peer, srp, flows, loadBefore, loadAft
     }
     out.push(text);
   }
-  for (const r of missed.filter((m) => !['1', '2c', '3'].includes(m.row))) {
+  if (row('T2b').met === false) {
+    const t = ours.transfer;
+    const seconds = (bytes) => (bytes / THROTTLE.downloadThroughput).toFixed(1);
+    out.push(
+      `- **Row T2b**: at ${THROTTLE.downloadThroughput * 8 / 1e6} Mbit/s the ${kb(t.raw)} KB of row 1, sent uncompressed by the test server, take ${seconds(t.raw)} s to arrive ` +
+        `before any latency (${seconds(t.brotli)} s were they sent with brotli); until the wasm has arrived and started, there is no form to type in unless the page paints one itself.`,
+    );
+  }
+  for (const r of missed.filter((m) => !['1', '2c', '3', 'T2b'].includes(m.row))) {
     const amplify = peer && r.peer !== '—' ? `; Amplify ${r.peer}` : '';
     out.push(`- **Row ${r.row}** (${r.figure}): ours ${r.ours}${amplify}; the target is ${r.target}.`);
   }
@@ -653,7 +661,7 @@ async function main() {
   const peer = sides[1];
   const rows = [];
   const ratio = (oursValue, peerValue) =>
-    Number.isFinite(oursValue) && Number.isFinite(peerValue) && oursValue > 0 ? `${(peerValue / oursValue).toFixed(1)}×` : '—';
+    Number.isFinite(oursValue) && Number.isFinite(peerValue) && oursValue > 0 ? `${(peerValue / oursValue).toFixed(2)}×` : '—';
   const verdict = (met) => (met === undefined ? '—' : met ? '**met**' : '**missed**');
 
   const sizeCell = (t) => `${kb(t.brotli)} KB br (${kb(t.raw)} raw / ${kb(t.gzip)} gz, ${t.files.length} files)`;
