@@ -4,9 +4,13 @@
 # against a local Cognito on loopback and writes bench/results.md.
 #
 #   bench/run.sh            the full run (a few minutes once built)
-#   bench/run.sh --smoke    what `make test` runs: 2 iterations of every row on dist/ (built by
-#                           make test; BENCH_SMOKE_SITE=DIR for another), no peer, no installs;
-#                           fails if a row has no number
+#   bench/run.sh --smoke    what `make test` runs: 2 iterations of every row (1 of the throttled
+#                           ones) on dist/ (built by make test; BENCH_SMOKE_SITE=DIR for another),
+#                           no peer, no installs; fails if a row has no number or the sign-in
+#                           route's first load is over bench/size-budget.json
+#
+# Ports: free ones the system picks, or BENCH_COGNITO_PORT=N and BENCH_SITE_PORTS=FIRST-LAST
+# (5 ports) to pin them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # scripts/wasm-split first: its wasm-bindgen splits the site's wasm into chunks for Trunk.
