@@ -31,12 +31,12 @@ bench:
 
 # The deployable site in dist/ (config.json is copied in only if one exists at the top).
 build: deps-dev
-	trunk build --release --offline
+	scripts/build-site.sh
 
 # The folder to deploy: dist/ with config.example.json to fill in (or DIST_CONFIG=path/to/config.json
 # to put a real one in place) and csp-header.txt, the Content-Security-Policy to send with it.
 dist: deps-dev
-	trunk build --release --offline
+	scripts/build-site.sh
 	rm -f dist/config.json
 	cp deploy/config.example.json dist/config.example.json
 	if [ -n "$(DIST_CONFIG)" ]; then cp "$(DIST_CONFIG)" dist/config.json; fi

@@ -77,8 +77,8 @@ if ! (cd bench/amplify && node_modules/.bin/vite build); then
   rm -rf bench/amplify/dist
 fi
 
-step "our release site: trunk build --release --offline --dist target/dist-bench"
-trunk build --release --offline --dist target/dist-bench
+step "our release site: scripts/build-site.sh --dist target/dist-bench"
+scripts/build-site.sh --dist target/dist-bench
 
 step "what the wasm is made of (bench/wasm-crates.mjs)"
 node bench/wasm-crates.mjs target/wasm32-unknown-unknown/release/leptos-cognito.wasm "$work/named" > "$work/wasm-crates.json" ||

@@ -40,7 +40,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup: wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
-for component in rustfmt clippy; do
+# rust-src: the release build rebuilds the standard library (scripts/build-site.sh).
+for component in rustfmt clippy rust-src; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
 
@@ -78,3 +79,5 @@ fi
 
 # trunk build --offline makes cargo offline too: fetch the crates first.
 cargo fetch --locked --quiet
+# ...and the crates of the standard library, which scripts/build-site.sh rebuilds.
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet -Zbuild-std --target wasm32-unknown-unknown

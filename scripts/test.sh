@@ -68,7 +68,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   run browser cargo test -p leptos-cognito --locked --target wasm32-unknown-unknown --lib --test browser
 count browser
 # The site, and the example host app that uses the crate as a library (served by the e2e run).
-if run build trunk build --release --offline &&
+if run build scripts/build-site.sh &&
   run build-example-host env -C examples/host \
     trunk build --release --offline --dist ../../target/dist-example-host; then
   # The session suite and the refresh faults again against an app client without refresh token
