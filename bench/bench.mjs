@@ -171,8 +171,8 @@ function closingNotes({ rows, sides, ours, peer, srp, flows, loadBefore, loadAft
     const t = ours.transfer;
     const seconds = (bytes) => (bytes / THROTTLE.downloadThroughput).toFixed(1);
     out.push(
-      `- **Row T2b**: at ${THROTTLE.downloadThroughput * 8 / 1e6} Mbit/s the ${kb(t.raw)} KB of row 1, sent uncompressed by the test server, take ${seconds(t.raw)} s to arrive ` +
-        `before any latency (${seconds(t.brotli)} s were they sent with brotli); until the wasm has arrived and started, there is no form to type in unless the page paints one itself.`,
+      `- **Row T2b**: at ${THROTTLE.downloadThroughput * 8 / 1e6} Mbit/s the ${kb(t.brotli)} KB (brotli) of row 1 take ${seconds(t.brotli)} s to arrive ` +
+        `before any latency; until the wasm has arrived and started, there is no form to type in unless the page paints one itself.`,
     );
   }
   for (const r of missed.filter((m) => !['1', '2c', '3', 'T2b'].includes(m.row))) {
@@ -662,7 +662,7 @@ async function main() {
   md.push(...closingNotes({ rows, sides, ours, peer, srp, flows, loadBefore, loadAfter }));
   md.push('## How each figure is taken');
   md.push('');
-  md.push('- Both sites (and the floor) are served by tests/e2e/support/serve.mjs from loopback (no-store, the site\'s CSP on HTML, no Content-Encoding: bodies travel uncompressed, which the throttled rows feel), each reading the same `config.json` (pool, client, local endpoint, `authFlow`). Every load is a new browser context (empty cache and storage) in one headless Chromium.');
+  md.push('- Both sites (and the floor) are served by tests/e2e/support/serve.mjs from loopback (no-store, the site\'s CSP on HTML, bodies sent brotli-compressed at quality 11 to browsers that accept it, as a deployment precompresses them), each reading the same `config.json` (pool, client, local endpoint, `authFlow`). Every load is a new browser context (empty cache and storage) in one headless Chromium.');
   md.push("- The peer is bench/amplify: `<Authenticator>` from @aws-amplify/ui-react with `Amplify.configure({ Auth: { Cognito: { userPoolId, userPoolClientId, userPoolEndpoint, loginWith: { email: true } } } })`, where `userPoolEndpoint` (Amplify v6's endpoint override) points it at the local Cognito; the flow comes from `authFlow` through the Authenticator's `services.handleSignIn`. A Vite production build with React 18 (Amplify UI's bundled @xstate/react accepts React up to 18).");
   md.push('- **1**: every response with a 2xx status whose request started before the form was usable (html, js, wasm, css, config.json); each body is compressed with `gzip -9 -n` and `brotli -q 11` (Debian\'s CLIs) and the sizes summed.');
   md.push('- **2a–2c**: `performance.now()` in the page (milliseconds since navigation start), checked on every DOM change, stylesheet load and frame by a script installed before any site script (bench/instrument.mjs). **2a visible**: the input labelled exactly "Email" and the "Sign in" button are both rendered (non-empty box, not hidden) and every linked stylesheet has loaded (until then the page is render-blocked). **2b typeable**: such an input is visible, enabled (not disabled, read-only or inert) and takes focus; a static pre-painted form counts. **2c usable by the app**: such an input and button are rendered and enabled outside any `[data-prepaint]` element, i.e. in the form the app renders. Without a pre-painted form the three coincide.');

@@ -66,7 +66,8 @@ export async function startSite(dir, configPath) {
   await startProcess(
     'node',
     ['tests/e2e/support/serve.mjs'],
-    { SITE_DIR: dir, SITE_CONFIG: configPath, SITE_PORT: String(port) },
+    // Brotli-compressed bodies, as a deployment serves them, for every side alike.
+    { SITE_DIR: dir, SITE_CONFIG: configPath, SITE_PORT: String(port), SITE_COMPRESS: 'br' },
     /site on http/,
   );
   return `http://127.0.0.1:${port}`;
