@@ -59,6 +59,7 @@ mod i18n;
 mod page_address;
 mod pages;
 mod passkey;
+mod prepaint;
 mod provider;
 mod return_to;
 mod routes;
