@@ -12,10 +12,22 @@ const html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('no inline module script in index.html');
-const code = match[1].trim() + '\n';
+// config.json is requested before the wasm glue is imported, so it downloads alongside the wasm
+// instead of after the wasm has started; the app takes the request over (src/config_loader.rs,
+// which asks with the same URL and cache mode when there is none). The glue's static import
+// becomes a dynamic one, which a module body can come before.
+const glueImport = /^import init, \* as bindings from '(([^']*\/)[^'/]+\.js)';$/m;
+const glue = match[1].match(glueImport);
+if (!glue) throw new Error('unexpected loader: no static import of the wasm glue');
+const configRequest = [
+  "window.leptosCognitoConfig = fetch(new URL('config.json', document.baseURI), { cache: 'no-cache' });",
+  '// Read once the wasm runs; until then a failure is not an unhandled rejection.',
+  'window.leptosCognitoConfig.catch(() => {});',
+  `const bindings = await import('${glue[1]}');`,
+  'const init = bindings.default;',
+].join('\n');
+const code = match[1].trim().replace(glueImport, configRequest) + '\n';
 // Serve the loader from where Trunk serves the wasm glue (the public URL).
-const glue = code.match(/from '([^']*\/)[^'/]+\.js'/);
-if (!glue) throw new Error('unexpected loader: no import of the wasm glue');
 const name = `loader-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);
-writeFileSync(indexPath, html.replace(inline, `<script type="module" src="${glue[1]}${name}"></script>`));
+writeFileSync(indexPath, html.replace(inline, `<script type="module" src="${glue[2]}${name}"></script>`));

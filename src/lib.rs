@@ -60,6 +60,7 @@ mod on_demand;
 mod page_address;
 mod pages;
 mod passkey;
+mod prepaint;
 mod provider;
 mod return_to;
 mod routes;

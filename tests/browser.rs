@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_cognito::core::secret::Password;
 use leptos_cognito::core::{AppConfig, CognitoClient, CognitoError, ConfigError};
-use leptos_cognito::{ConfigErrorPage, FetchTransport};
+use leptos_cognito::{load_config, ConfigErrorPage, FetchTransport};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -50,4 +50,22 @@ async fn unreachable_endpoint_is_a_network_error() {
         .await
         .unwrap_err();
     assert!(matches!(error, CognitoError::Network(_)), "{error:?}");
+}
+
+#[wasm_bindgen_test]
+async fn config_comes_from_the_loader_s_request_once_then_from_a_fetch_of_its_own() {
+    // What the site's loader leaves for the app: its request for config.json, under way.
+    let body =
+        r#"{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_abc","clientId":"loaded"}"#;
+    let response = web_sys::Response::new_with_opt_str(Some(body)).unwrap();
+    let started = js_sys::Promise::resolve(&response);
+    js_sys::Reflect::set(&window(), &"leptosCognitoConfig".into(), &started).unwrap();
+    assert_eq!(load_config().await.unwrap().client_id, "loaded");
+    // Taken once: the next load asks itself, as a host app without that loader does, and the
+    // test server has no config.json.
+    let error = load_config().await.unwrap_err();
+    assert!(
+        matches!(&error, ConfigError::Unavailable(why) if why.starts_with("HTTP 404")),
+        "{error:?}"
+    );
 }

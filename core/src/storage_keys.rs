@@ -5,7 +5,8 @@
 pub const PREFIX: &str = "leptos-cognito.";
 
 /// Key of the refresh token for one app client. Scoping by client id keeps two pools served
-/// from the same origin from trying each other's tokens.
+/// from the same origin from trying each other's tokens. index.html's pre-painted sign-in form
+/// (web/prepaint.js) stays away while any key of this shape exists: that reload restores a session.
 pub fn refresh_token(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.refreshToken")
 }

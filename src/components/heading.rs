@@ -4,6 +4,7 @@
 
 use crate::branding::SiteTitle;
 use crate::i18n::use_i18n;
+use crate::prepaint;
 use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
@@ -29,7 +30,11 @@ pub fn PageHeading(
     });
     Effect::new(move || {
         if let Some(heading) = heading.get() {
-            let _ = heading.focus();
+            // This page replaces the pre-painted one, and keeps the focus it took over from it.
+            prepaint::discard();
+            if !prepaint::focus_taken_over() {
+                let _ = heading.focus();
+            }
         }
     });
     view! { <h1 tabindex="-1" node_ref=heading>{words}</h1> }

@@ -66,8 +66,7 @@ pub fn TrustThisBrowser() -> impl IntoView {
 
 /// A time in seconds since the epoch as a local date and time, written the way `lang` does.
 fn local_time(epoch_seconds: f64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_seconds * 1000.0));
-    String::from(date.to_locale_string(lang.locale(), &wasm_bindgen::JsValue::UNDEFINED))
+    crate::clock::local(epoch_seconds * 1000.0).date_and_time(lang)
 }
 
 /// The signed-in user's devices ([`AuthRoute::Devices`]).

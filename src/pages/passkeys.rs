@@ -20,8 +20,7 @@ pub fn site_uses_passkeys() -> bool {
 
 /// A time in seconds since the epoch as a local date, written the way `lang` writes dates.
 fn local_date(epoch_seconds: f64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_seconds * 1000.0));
-    String::from(date.to_locale_date_string(lang.locale(), &wasm_bindgen::JsValue::UNDEFINED))
+    crate::clock::local(epoch_seconds * 1000.0).date(lang)
 }
 
 fn name_of(passkey: &WebAuthnCredentialDescription, lang: Lang) -> String {

@@ -25,10 +25,7 @@ pub fn SessionPage() -> impl IntoView {
 
 /// A Unix time in seconds as a local date and time, written the way `lang` writes them.
 fn local_time(unix_seconds: u64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        unix_seconds as f64 * 1000.0,
-    ));
-    String::from(date.to_locale_string(lang.locale(), &wasm_bindgen::JsValue::UNDEFINED))
+    crate::clock::local(unix_seconds as f64 * 1000.0).date_and_time(lang)
 }
 
 #[component]

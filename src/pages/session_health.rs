@@ -6,8 +6,7 @@ use leptos_cognito_core::i18n::{Lang, Text};
 
 /// A time in milliseconds since the Unix epoch as the user's local time of day.
 fn local_time_ms(epoch_ms: u64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
-    String::from(date.to_locale_time_string(lang.locale()))
+    crate::clock::local(epoch_ms as f64).time(lang)
 }
 
 /// How fresh the session is: when it was last refreshed and will be next, whether a refresh is

@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::prepaint;
 use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -66,6 +67,7 @@ fn PasswordSignInForm(
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
     let password = RwSignal::new(String::new());
+    let prepainted = prepaint::take_over(email, Some(password));
     let form = Form::default();
     let email_field = form.email(email);
     let password_field = form.password("password", password);
@@ -96,7 +98,7 @@ fn PasswordSignInForm(
     };
 
     view! {
-        <form on:submit=on_submit novalidate>
+        <form node_ref=prepainted on:submit=on_submit novalidate>
             <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
             <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_field.error()/>
             <p class="aside">

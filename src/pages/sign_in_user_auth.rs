@@ -4,6 +4,7 @@ use super::sign_in_step::SignInSteps;
 use crate::components::{ErrorAlert, Form, SubmitButton, TextField};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::prepaint;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{PasswordlessText, Text};
@@ -23,6 +24,7 @@ pub fn UserAuthSignInForm(
     let session = use_session();
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
+    let prepainted = prepaint::take_over(email, None);
     let form = Form::default();
     let email_field = form.email(email);
     let steps = SignInSteps::new(use_navigate());
@@ -54,7 +56,7 @@ pub fn UserAuthSignInForm(
     };
 
     view! {
-        <form on:submit=on_submit novalidate>
+        <form node_ref=prepainted on:submit=on_submit novalidate>
             <TextField id="email" label=Text::Email kind="email" autocomplete="username webauthn" value=email error=email_field.error()/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::Passwordless(PasswordlessText::Continue) pending=pending/>

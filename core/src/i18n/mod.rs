@@ -44,14 +44,6 @@ impl Lang {
         }
     }
 
-    /// The locale dates and times are written in (British English: day before month).
-    pub fn locale(self) -> &'static str {
-        match self {
-            Self::En => "en-GB",
-            Self::Ja => "ja-JP",
-        }
-    }
-
     /// Reads a language tag such as `ja`, `ja-JP` or `en-GB` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Self> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
