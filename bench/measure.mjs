@@ -60,16 +60,19 @@ export async function transfer(site) {
   page.on('response', (response) => responses.push(response));
   await page.goto(`${site}/sign-in`);
   const usable = await waitMark(page, 'usable', 'transfer');
-  const started = await page.evaluate(() =>
-    Object.fromEntries(
+  const { started, origin } = await page.evaluate(() => ({
+    started: Object.fromEntries(
       [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => [e.name, e.startTime]),
     ),
-  );
+    origin: performance.timeOrigin,
+  }));
   const files = [];
   for (const response of responses) {
     const url = response.url();
     if (!url.startsWith(site) || response.status() < 200 || response.status() > 299) continue;
-    if ((started[url] ?? 0) > usable) continue;
+    // Resource Timing lists a file once it has arrived; one still arriving (a page's code fetched
+    // in the background) is placed by when its request was sent.
+    if ((started[url] ?? response.request().timing().startTime - origin) > usable) continue;
     files.push({ path: new URL(url).pathname, ...sizesOf(await response.body()) });
   }
   await context.close();

@@ -48,6 +48,8 @@ export CARGO_TERM_COLOR=never
 run fmt cargo fmt --all --check
 run clippy-host cargo clippy --workspace --all-targets --locked -- -D warnings
 run clippy-wasm cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+# The site's build: the pages as split points (the `split` feature).
+run clippy-wasm-split cargo clippy -p leptos-cognito --all-targets --locked --features split --target wasm32-unknown-unknown -- -D warnings
 run native cargo test -p leptos-cognito-core --locked
 count native
 # The usage examples in the library's rustdoc compile.

@@ -20,33 +20,33 @@ use leptos_router::{MatchNestedRoutes, StaticSegment};
 pub enum AuthRoute {
     /// Email and password sign-in ([`SignInPage`]).
     SignIn,
-    /// Creating an account ([`SignUpPage`]).
+    /// Creating an account ([`SignUpPage`](crate::SignUpPage)).
     SignUp,
-    /// Confirming a new account with the emailed code ([`ConfirmPage`]).
+    /// Confirming a new account with the emailed code ([`ConfirmPage`](crate::ConfirmPage)).
     Confirm,
-    /// Asking for a password reset code ([`ForgotPasswordPage`]).
+    /// Asking for a password reset code ([`ForgotPasswordPage`](crate::ForgotPasswordPage)).
     ForgotPassword,
-    /// Setting a new password with that code ([`ResetPasswordPage`]).
+    /// Setting a new password with that code ([`ResetPasswordPage`](crate::ResetPasswordPage)).
     ResetPassword,
-    /// The password an administrator-created user must choose ([`NewPasswordPage`]).
+    /// The password an administrator-created user must choose ([`NewPasswordPage`](crate::NewPasswordPage)).
     NewPassword,
     /// Who is signed in, with sign-out ([`SessionPage`]).
     Session,
-    /// Changing the signed-in user's password ([`ChangePasswordPage`]).
+    /// Changing the signed-in user's password ([`ChangePasswordPage`](crate::ChangePasswordPage)).
     ChangePassword,
-    /// A second factor's code during sign-in ([`MfaCodePage`]).
+    /// A second factor's code during sign-in ([`MfaCodePage`](crate::MfaCodePage)).
     MfaCode,
-    /// Choosing a second factor to use or to set up during sign-in ([`MfaChoicePage`]).
+    /// Choosing a second factor to use or to set up during sign-in ([`MfaChoicePage`](crate::MfaChoicePage)).
     MfaChoice,
-    /// Linking an authenticator app during sign-in ([`TotpSetupPage`]).
+    /// Linking an authenticator app during sign-in ([`TotpSetupPage`](crate::TotpSetupPage)).
     TotpSetup,
-    /// The signed-in user's second factors ([`SecurityPage`]).
+    /// The signed-in user's second factors ([`SecurityPage`](crate::SecurityPage)).
     Security,
-    /// Choosing how to sign in, with `USER_AUTH` ([`FirstFactorPage`]).
+    /// Choosing how to sign in, with `USER_AUTH` ([`FirstFactorPage`](crate::FirstFactorPage)).
     FirstFactor,
-    /// Signing in with a passkey ([`PasskeyPage`]).
+    /// Signing in with a passkey ([`PasskeyPage`](crate::PasskeyPage)).
     Passkey,
-    /// The signed-in user's remembered devices ([`DevicesPage`]).
+    /// The signed-in user's remembered devices ([`DevicesPage`](crate::DevicesPage)).
     Devices,
 }
 
