@@ -25,6 +25,7 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use zeroize::{Zeroize, Zeroizing};
 
 pub mod device;
@@ -39,6 +40,38 @@ pub use timestamp::timestamp;
 /// as one `A`: call it while nothing waits, before the sign-in. Later calls return at once.
 pub fn precompute() {
     g_table::GTable::make();
+}
+
+/// One SRP attempt made ahead of the sign-in that will use it, shared by clones: put when made,
+/// taken (so used once) by the sign-in.
+#[derive(Clone, Default)]
+pub struct SrpAhead(Arc<Mutex<Option<SrpClient>>>);
+
+impl SrpAhead {
+    pub fn put(&self, srp: SrpClient) {
+        *self.slot() = Some(srp);
+    }
+
+    pub fn take(&self) -> Option<SrpClient> {
+        self.slot().take()
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.slot().is_some()
+    }
+
+    fn slot(&self) -> MutexGuard<'_, Option<SrpClient>> {
+        // Nothing can leave the slot half-written: a poisoned lock holds a whole value.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl fmt::Debug for SrpAhead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SrpAhead")
+            .field("ready", &self.is_ready())
+            .finish()
+    }
 }
 
 /// The HKDF `info` Cognito uses.
