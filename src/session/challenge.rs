@@ -85,12 +85,12 @@ impl SessionCtx {
         factor: FirstFactor,
         password: Option<Password>,
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
-        let client = self.client();
-        if factor == FirstFactor::Password && !client.srp_prepared() {
-            // Making `A` holds the thread: let the page show its pending state first.
+        if factor == FirstFactor::Password {
+            // The SRP math holds the thread: let the page show its pending state first.
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
         let wall_ms = || js_sys::Date::now() as u64;
+        let client = self.client();
         let outcome = client.choose_first_factor(challenge, email, factor, password, wall_ms);
         let outcome = outcome.await;
         if factor == FirstFactor::Password && outcome.is_err() {

@@ -224,10 +224,8 @@ impl SessionCtx {
         email: &str,
         password: Password,
     ) -> Result<Option<ChallengeSessionInfo>, CognitoError> {
-        if self.auth_flow != leptos_cognito_core::AuthFlow::UserPassword
-            && !self.client().srp_prepared()
-        {
-            // Making `A` holds the thread for a while: let the page show its pending state
+        if self.auth_flow != leptos_cognito_core::AuthFlow::UserPassword {
+            // The SRP math holds the thread for a while: let the page show its pending state
             // (and handle queued input) first.
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
