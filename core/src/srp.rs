@@ -48,14 +48,17 @@ pub fn precompute() {
 pub struct SrpAhead(Arc<Mutex<Option<SrpClient>>>);
 
 impl SrpAhead {
+    /// Keeps `srp`, replacing any attempt kept before.
     pub fn put(&self, srp: SrpClient) {
         *self.slot() = Some(srp);
     }
 
+    /// The kept attempt, leaving none.
     pub fn take(&self) -> Option<SrpClient> {
         self.slot().take()
     }
 
+    /// Whether an attempt is kept.
     pub fn is_ready(&self) -> bool {
         self.slot().is_some()
     }

@@ -265,7 +265,7 @@ impl Residue {
         Residue(out)
     }
 
-    /// `self^e`, `e` in little-endian bytes, by sliding windows of up to [`WINDOW`] bits over
+    /// `self^e`, `e` in little-endian bytes, by sliding windows of up to 5 bits over
     /// a table of the odd powers (about one multiplication per six exponent bits, next to the
     /// one squaring per bit).
     pub fn pow(&self, e: &[u8]) -> Self {
