@@ -50,14 +50,14 @@ run clippy-host cargo clippy --workspace --all-targets --locked -- -D warnings
 run clippy-wasm cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 # The site's build: the pages as split points (the `split` feature).
 run clippy-wasm-split cargo clippy -p leptos-cognito --all-targets --locked --features split --target wasm32-unknown-unknown -- -D warnings
-run native cargo test -p leptos-cognito-core --locked
+run native cargo test -p leptos-cognito-modp -p leptos-cognito-core --locked
 count native
 # The usage examples in the library's rustdoc compile.
 run doc cargo test --doc -p leptos-cognito --locked
 count doc
 # Every public item documented, every doc link resolving; both crates package as published.
-RUSTDOCFLAGS="-D warnings" run rustdoc cargo doc --no-deps -p leptos-cognito-core -p leptos-cognito --locked
-run package cargo package --no-verify --offline --locked --allow-dirty -p leptos-cognito-core -p leptos-cognito
+RUSTDOCFLAGS="-D warnings" run rustdoc cargo doc --no-deps -p leptos-cognito-modp -p leptos-cognito-core -p leptos-cognito --locked
+run package cargo package --no-verify --offline --locked --allow-dirty -p leptos-cognito-modp -p leptos-cognito-core -p leptos-cognito
 run local-cognito local-cognito/.venv/bin/python -m pytest -q local-cognito/tests
 count local-cognito
 # Our SRP against amazon-cognito-identity-js's, bit for bit, on random cases.

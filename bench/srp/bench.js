@@ -52,6 +52,39 @@ function jsBigIntModpows(aBytes, bBytes) {
   return [largeA, modpow(base, a + u * x, N)];
 }
 
+/** Sliding-window power with BigInt (5-bit windows, as ours). */
+function windowPow(base, exp, m) {
+  const odd = [base % m];
+  const square = (odd[0] * odd[0]) % m;
+  for (let i = 1; i < 16; i++) odd.push((odd[i - 1] * square) % m);
+  const bits = exp.toString(2);
+  let acc = 1n;
+  let i = 0;
+  while (i < bits.length) {
+    if (bits[i] === '0') {
+      acc = (acc * acc) % m;
+      i++;
+      continue;
+    }
+    let end = Math.min(i + 5, bits.length);
+    while (bits[end - 1] === '0') end--;
+    for (let k = i; k < end; k++) acc = (acc * acc) % m;
+    acc = (acc * odd[Number(BigInt('0b' + bits.slice(i, end))) >> 1]) % m;
+    i = end;
+  }
+  return acc;
+}
+/** The click path's two exponentiations (g^x, S) in BigInt: what calling the browser's BigInt
+ * from wasm could at best reach (u and x random, not hashed). */
+function jsBigIntClick(aBytes, bBytes) {
+  const a = BigInt('0x' + hex(aBytes));
+  const b = BigInt('0x' + hex(bBytes)) % N;
+  const u = BigInt('0x' + hex(bytes(32)));
+  const x = BigInt('0x' + hex(bytes(32)));
+  const base = (((b - K * windowPow(2n, x, N)) % N) + N) % N;
+  return windowPow(base, a + u * x, N);
+}
+
 function median(values) {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
@@ -93,8 +126,9 @@ function sdkOnce(c) {
 /** The bignum crates compared, as named in src/lib.rs's modpows_* functions. */
 const CRATES = ['num_bigint', 'crypto_bigint', 'ibig', 'dashu', 'dashu_monty', 'dashu_monty2', 'malachite'];
 
-async function loadVariant(name) {
-  const module = await import(`./target/${name}/srp_bench.js`);
+/** A variant's module; a different `instance` tag gives a second instance with its own memory. */
+async function loadVariant(name, instance = '') {
+  const module = await import(`./target/${name}/srp_bench.js${instance ? `?${instance}` : ''}`);
   await module.default();
   return module;
 }
@@ -102,7 +136,17 @@ async function loadVariant(name) {
 window.runBench = async function runBench(runs) {
   const variants = {};
   const names = await (await fetch('./target/variants.json')).json();
-  for (const name of names) variants[name] = await loadVariant(name);
+  // Each variant twice: as the app runs it (the table of powers of g made before the sign-in,
+  // timed once) and without the table, to show what it brings.
+  const tableless = {};
+  const once = {};
+  for (const name of names) {
+    variants[name] = await loadVariant(name);
+    tableless[name] = await loadVariant(name, 'tableless');
+    const started = performance.now();
+    variants[name].prepare();
+    once[`ours ${name} (g table, once per page)`] = performance.now() - started;
+  }
   // The candidate crates a variant was built with (none with build.sh --app-only).
   const cratesOf = (w) => CRATES.filter((crate) => typeof w[`modpows_${crate}`] === 'function');
   const times = {};
@@ -116,8 +160,14 @@ window.runBench = async function runBench(runs) {
   // One untimed warm-up each, so compilation tiers don't count.
   const warm = randomCase();
   sdkOnce(warm);
+  jsBigIntClick(bytes(128), bytes(384));
   for (const [name, w] of Object.entries(variants)) {
-    w.ours(warm.poolId, warm.userId, warm.password, warm.srpB, warm.salt, warm.secretBlock, warm.epochMs);
+    const args = [warm.poolId, warm.userId, warm.password, warm.srpB, warm.salt, warm.secretBlock, warm.epochMs];
+    w.ours(...args);
+    w.ours_a();
+    w.ours_click(...args);
+    tableless[name].ours_a();
+    tableless[name].ours_click(...args);
     for (const crate of cratesOf(w)) w[`modpows_${crate}`](bytes(128), bytes(384));
     void name;
   }
@@ -125,10 +175,14 @@ window.runBench = async function runBench(runs) {
     const c = randomCase();
     record('sdk amazon-cognito-identity-js (A + signature)', sdkOnce(c));
     time('js BigInt (3 modpows, reference)', () => jsBigIntModpows(bytes(128), bytes(384)));
+    time('js BigInt (g^x and S by 5-bit windows, click-path reference)', () => jsBigIntClick(bytes(128), bytes(384)));
+    const args = [c.poolId, c.userId, c.password, c.srpB, c.salt, c.secretBlock, c.epochMs];
     for (const [name, w] of Object.entries(variants)) {
-      time(`ours ${name} (A + signature)`, () =>
-        w.ours(c.poolId, c.userId, c.password, c.srpB, c.salt, c.secretBlock, c.epochMs),
-      );
+      time(`ours ${name} (A + signature)`, () => w.ours(...args));
+      time(`ours ${name} (A, before the click)`, () => w.ours_a());
+      time(`ours ${name} (click path)`, () => w.ours_click(...args));
+      tableless[name].ours_a();
+      time(`ours ${name} without the g table (click path)`, () => tableless[name].ours_click(...args));
       const a = bytes(128);
       const b = bytes(384);
       const answers = cratesOf(w).map((crate) =>
@@ -141,6 +195,7 @@ window.runBench = async function runBench(runs) {
   for (const [key, values] of Object.entries(times)) {
     summary[key] = { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
   }
+  for (const [key, ms] of Object.entries(once)) summary[key] = { median: ms, min: ms, max: ms, runs: 1 };
   return { userAgent: navigator.userAgent, summary };
 };
 window.benchReady = true;

@@ -50,7 +50,9 @@ try {
   }
   const sdk = result.summary['sdk amazon-cognito-identity-js (A + signature)'].median;
   const ours = result.summary['ours pkg-z (A + signature)'].median;
+  const click = result.summary['ours pkg-z (click path)'].median;
   console.log(`ratio SDK / ours (app profile): ${(sdk / ours).toFixed(1)}x`);
+  console.log(`ratio SDK (whole) / ours on the click path (A made before): ${(sdk / click).toFixed(1)}x`);
   console.log(JSON.stringify({ runs, summary: result.summary }));
 } finally {
   await browser.close();

@@ -80,5 +80,7 @@ fn run(case: &Value) -> Result<Value, String> {
 }
 
 fn main() {
+    // As the app runs it: g^x from the table of powers of g.
+    leptos_cognito_core::srp::precompute();
     support::run_cases(run);
 }

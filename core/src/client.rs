@@ -11,7 +11,7 @@ use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
 use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
-use crate::srp::{SrpClient, SrpError};
+use crate::srp::{SrpAhead, SrpClient, SrpError};
 
 mod devices;
 mod mfa;
@@ -56,6 +56,8 @@ pub struct CognitoClient<T> {
     user_pool_id: String,
     client_id: String,
     transport: T,
+    /// The SRP attempt made ahead for the next sign-in, shared by this client's clones.
+    srp_ahead: SrpAhead,
 }
 
 /// Builds the `POST` for an operation: target header, content type and JSON body.
@@ -83,6 +85,26 @@ impl<T: HttpTransport> CognitoClient<T> {
             user_pool_id: user_pool_id.into(),
             client_id: client_id.into(),
             transport,
+            srp_ahead: SrpAhead::default(),
+        }
+    }
+
+    /// Keeps `srp` (made while nothing waits, see [`crate::srp`]) for the next SRP sign-in, which
+    /// then sends its `A` at once. Each is used once; the next sign-in after makes its own.
+    pub fn prepare_srp(&self, srp: SrpClient) {
+        self.srp_ahead.put(srp);
+    }
+
+    /// Whether an SRP attempt made ahead is waiting for the next sign-in.
+    pub fn srp_prepared(&self) -> bool {
+        self.srp_ahead.is_ready()
+    }
+
+    /// The attempt made ahead if there is one (taken: never used twice), else a fresh one.
+    fn srp(&self) -> Result<SrpClient, CognitoError> {
+        match self.srp_ahead.take() {
+            Some(srp) => Ok(srp),
+            None => SrpClient::generate().map_err(|e| CognitoError::NoSecureRandom(e.to_string())),
         }
     }
 
@@ -290,11 +312,6 @@ fn sign_in_outcome(response: InitiateAuthResponse) -> Result<SignInOutcome, Cogn
             "neither tokens nor a challenge in the sign-in reply",
         )),
     }
-}
-
-/// A fresh SRP secret, from the browser's secure random source.
-fn new_srp() -> Result<SrpClient, CognitoError> {
-    SrpClient::generate().map_err(|e| CognitoError::NoSecureRandom(e.to_string()))
 }
 
 /// The challenge's values can't be used for a proof (malformed, or refused by SRP's checks).

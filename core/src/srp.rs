@@ -20,18 +20,62 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STAN
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use dashu_int::UBig;
-use group::{hash_to_number, padded, parse_hex, to_hex, Group};
+use group::{g_pow_by_squaring, hash_to_number, number, padded, parse_hex, to_hex, Group};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use zeroize::{Zeroize, Zeroizing};
 
 pub mod device;
+mod g_table;
 mod group;
 mod timestamp;
 
 pub use timestamp::timestamp;
+
+/// Makes the table of powers of `g` that takes most of the work out of `g^x` when the server's
+/// answer arrives (97,920 bytes, kept for the page's life; see `g_table`). Takes about as long
+/// as one `A`: call it while nothing waits, before the sign-in. Later calls return at once.
+pub fn precompute() {
+    g_table::GTable::make();
+}
+
+/// One SRP attempt made ahead of the sign-in that will use it, shared by clones: put when made,
+/// taken (so used once) by the sign-in.
+#[derive(Clone, Default)]
+pub struct SrpAhead(Arc<Mutex<Option<SrpClient>>>);
+
+impl SrpAhead {
+    /// Keeps `srp`, replacing any attempt kept before.
+    pub fn put(&self, srp: SrpClient) {
+        *self.slot() = Some(srp);
+    }
+
+    /// The kept attempt, leaving none.
+    pub fn take(&self) -> Option<SrpClient> {
+        self.slot().take()
+    }
+
+    /// Whether an attempt is kept.
+    pub fn is_ready(&self) -> bool {
+        self.slot().is_some()
+    }
+
+    fn slot(&self) -> MutexGuard<'_, Option<SrpClient>> {
+        // Nothing can leave the slot half-written: a poisoned lock holds a whole value.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl fmt::Debug for SrpAhead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SrpAhead")
+            .field("ready", &self.is_ready())
+            .finish()
+    }
+}
 
 /// The HKDF `info` Cognito uses.
 const INFO: &[u8] = b"Caldera Derived Key";
@@ -195,9 +239,9 @@ impl SrpClient {
     /// An attempt with a given secret `a` (big-endian bytes): for tests and cross-checks.
     /// Production code uses [`SrpClient::generate`].
     pub fn with_small_a(small_a: &[u8]) -> Self {
-        let group = Group::get();
-        let mut a = UBig::from_be_bytes(small_a);
-        let large_a = group.g_pow(&a).residue();
+        let mut a = small_a.to_vec();
+        a.reverse();
+        let large_a = number(&g_pow_by_squaring(&a));
         a.zeroize();
         Self {
             small_a: Zeroizing::new(small_a.to_vec()),
@@ -242,11 +286,15 @@ impl SrpClient {
         let mut x = identity.private_key(&salt);
 
         // S = (B - k·g^x)^(a + u·x) mod N; the subtraction is modulo N.
-        let base = group.ring.reduce(b) - group.ring.reduce(group.k()) * group.g_pow(&x);
+        let base = group
+            .residue(&b)
+            .sub(&group.residue(&group.k()).mul(&Group::g_pow(&x)));
         let mut exponent = UBig::from_be_bytes(&self.small_a) + &u * &x;
         x.zeroize();
-        let mut s = base.pow(&exponent).residue();
+        let mut exponent_bytes = exponent.to_le_bytes();
         exponent.zeroize();
+        let mut s = number(&base.pow(&exponent_bytes));
+        exponent_bytes.zeroize();
         let ikm = Zeroizing::new(padded(&s));
         s.zeroize();
         let (_, hkdf) = hkdf::Hkdf::<Sha256>::extract(Some(&padded(&u)), &ikm);

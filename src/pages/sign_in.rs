@@ -31,6 +31,8 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 fn SignInScreen() -> impl IntoView {
     let session = use_session();
+    // SRP's `A` for the sign-in, made while the user types.
+    session.prepare_sign_in();
     let handoff = Handoff::use_handoff();
     let i18n = use_i18n();
     let notice = RwSignal::new(handoff.take_notice());

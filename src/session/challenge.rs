@@ -92,7 +92,11 @@ impl SessionCtx {
         let wall_ms = || js_sys::Date::now() as u64;
         let client = self.client();
         let outcome = client.choose_first_factor(challenge, email, factor, password, wall_ms);
-        let step = self.signed_in(outcome.await?, email)?;
+        let outcome = outcome.await;
+        if factor == FirstFactor::Password && outcome.is_err() {
+            self.prepare_sign_in();
+        }
+        let step = self.signed_in(outcome?, email)?;
         if step.is_none() {
             self.remember_factor(factor);
         }

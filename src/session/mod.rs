@@ -13,6 +13,7 @@ mod passkeys;
 mod password;
 mod refresh;
 mod sign_out;
+mod srp_ahead;
 mod tabs;
 
 pub use challenge::{ChallengeAnswer, SiteFirstFactors};
@@ -229,8 +230,12 @@ impl SessionCtx {
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
         self.signing_in_device.set_value(None);
-        let outcome = self.sign_in_as_device(email, password).await?;
-        self.signed_in(outcome, email)
+        let outcome = self.sign_in_as_device(email, password).await;
+        if outcome.is_err() {
+            // Likely another try: its `A` is made while the user corrects the form.
+            self.prepare_sign_in();
+        }
+        self.signed_in(outcome?, email)
     }
 
     /// Whether the pool remembers devices.

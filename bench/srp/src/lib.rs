@@ -1,13 +1,16 @@
 //! The SRP math compiled to wasm for measuring in a browser (driven by run.mjs).
 //!
 //! - `ours`: exactly what the app does for a sign-in (fresh random `a`, `A`, the proof), through
-//!   leptos-cognito-core.
+//!   leptos-cognito-core; `ours_a` then `ours_click` are the same in the app's two steps: `A`
+//!   before the click, the rest once the server's answer is there. `prepare` makes the table
+//!   of powers of `g` the page makes before the sign-in.
 //! - `modpows_*`: only the three exponentiations that cost nearly all of the time
 //!   (`A = g^a`, `g^x`, `S = (B − k·g^x)^(a+u·x)`), once per bignum crate, to choose the crate.
 //!   Both return the hex of `A` and `S` so the page can check that they agree.
 
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::srp::{timestamp, SrpClient, VerifierChallenge};
+use leptos_cognito_core::srp::{self, timestamp, SrpClient, VerifierChallenge};
+use std::cell::RefCell;
 #[cfg(feature = "candidates")]
 use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
@@ -30,6 +33,44 @@ const N_HEX: &str = concat!(
 #[cfg(feature = "candidates")]
 const K_HEX: &str = "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6";
 
+/// The table of powers of `g` the app makes once per page, before the sign-in.
+#[wasm_bindgen]
+pub fn prepare() {
+    srp::precompute();
+}
+
+thread_local! {
+    /// The attempt `ours_a` made, for `ours_click`.
+    static PREPARED: RefCell<Option<SrpClient>> = const { RefCell::new(None) };
+}
+
+/// What the app computes before the click: a new `a` and `SRP_A`. Returns `SRP_A`.
+#[wasm_bindgen]
+pub fn ours_a() -> Result<String, JsError> {
+    let client = SrpClient::generate().map_err(|e| JsError::new(&e.to_string()))?;
+    let srp_a = client.srp_a();
+    PREPARED.with(|prepared| prepared.replace(Some(client)));
+    Ok(srp_a)
+}
+
+/// What the app computes once `InitiateAuth` answers, with the `a` of the last `ours_a`:
+/// `x`, `g^x`, `u`, `S`, the key and the signature. Returns the signature.
+#[wasm_bindgen]
+pub fn ours_click(
+    user_pool_id: &str,
+    user_id_for_srp: &str,
+    password: &str,
+    srp_b: &str,
+    salt: &str,
+    secret_block: &str,
+    epoch_ms: f64,
+) -> Result<String, JsError> {
+    let client = PREPARED
+        .with(|prepared| prepared.take())
+        .ok_or_else(|| JsError::new("ours_a first"))?;
+    claim(&client, user_pool_id, user_id_for_srp, password, srp_b, salt, secret_block, epoch_ms)
+}
+
 /// One whole client-side SRP computation as the app runs it: new `a`, `SRP_A`, signature.
 /// Returns `SRP_A` and the signature, joined by a space.
 #[wasm_bindgen]
@@ -44,6 +85,21 @@ pub fn ours(
 ) -> Result<String, JsError> {
     let client = SrpClient::generate().map_err(|e| JsError::new(&e.to_string()))?;
     let srp_a = client.srp_a();
+    let signature = claim(&client, user_pool_id, user_id_for_srp, password, srp_b, salt, secret_block, epoch_ms)?;
+    Ok(format!("{srp_a} {signature}"))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claim(
+    client: &SrpClient,
+    user_pool_id: &str,
+    user_id_for_srp: &str,
+    password: &str,
+    srp_b: &str,
+    salt: &str,
+    secret_block: &str,
+    epoch_ms: f64,
+) -> Result<String, JsError> {
     let challenge = VerifierChallenge {
         user_id_for_srp: user_id_for_srp.to_owned(),
         srp_b: srp_b.to_owned(),
@@ -58,7 +114,7 @@ pub fn ours(
             timestamp(epoch_ms as u64),
         )
         .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(format!("{srp_a} {}", claim.signature))
+    Ok(claim.signature)
 }
 
 /// `u` and `x` as the protocol derives them (not what is being compared, so shared).

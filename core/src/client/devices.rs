@@ -1,7 +1,7 @@
 //! Remembered devices: registering the device a sign-in created, proving it on a later
 //! sign-in (`DEVICE_SRP_AUTH`), and the signed-in user's list of devices.
 
-use super::{new_srp, refused_by_srp, CognitoClient, SignInOutcome};
+use super::{refused_by_srp, CognitoClient, SignInOutcome};
 use crate::api::{
     ChallengeName, ChallengeResponses, ChallengeSessionInfo, ConfirmDevice, DeviceRememberedStatus,
     DeviceSecretVerifierConfig, DeviceType, ForgetDevice, ListDevices, NewDeviceMetadata,
@@ -128,7 +128,7 @@ impl<T: HttpTransport> CognitoClient<T> {
         if challenge.name != ChallengeName::DeviceSrpAuth {
             return Ok(SignInOutcome::Challenge(challenge));
         }
-        self.prove_device_with_srp_client(new_srp()?, challenge, username, device, now_epoch_ms)
+        self.prove_device_with_srp_client(self.srp()?, challenge, username, device, now_epoch_ms)
             .await
     }
 

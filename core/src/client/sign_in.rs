@@ -1,7 +1,7 @@
 //! Signing in with the password: `USER_PASSWORD_AUTH`, or proven by SRP (`USER_SRP_AUTH`, or
 //! `USER_AUTH` straight to `PASSWORD_SRP`).
 
-use super::{new_srp, refused_by_srp, sign_in_outcome, CognitoClient, SignInOutcome};
+use super::{refused_by_srp, sign_in_outcome, CognitoClient, SignInOutcome};
 use crate::api::{AuthFlow, AuthParameters, ChallengeName, ChallengeResponses, InitiateAuth};
 use crate::error::CognitoError;
 use crate::http::HttpTransport;
@@ -63,7 +63,7 @@ impl<T: HttpTransport> CognitoClient<T> {
             let request = InitiateAuth::new(self.client_id.clone(), parameters);
             return sign_in_outcome(self.call(&request).await?);
         }
-        let srp = new_srp()?;
+        let srp = self.srp()?;
         let sent_key = device_key.clone();
         let parameters = match flow {
             AuthFlow::UserAuth => AuthParameters::UserAuth {

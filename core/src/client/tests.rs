@@ -690,3 +690,4 @@ fn deleting_a_passkey_names_it_and_refusals_come_back_typed() {
 }
 
 mod devices;
+mod srp_ahead;

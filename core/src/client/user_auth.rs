@@ -1,6 +1,6 @@
 //! `USER_AUTH`, choice-based sign-in: naming the user first, then the factor that proves it.
 
-use super::{missing_in_success, new_srp, sign_in_outcome, CognitoClient, SignInOutcome};
+use super::{missing_in_success, sign_in_outcome, CognitoClient, SignInOutcome};
 use crate::api::{AuthParameters, ChallengeResponses, ChallengeSessionInfo, InitiateAuth};
 use crate::error::CognitoError;
 use crate::http::HttpTransport;
@@ -52,7 +52,7 @@ impl<T: HttpTransport> CognitoClient<T> {
                     .iter()
                     .any(|name| name == "PASSWORD_SRP")
                 {
-                    let srp = new_srp()?;
+                    let srp = self.srp()?;
                     let srp_a = srp.srp_a();
                     let outcome = self
                         .respond_to_challenge(

@@ -8,7 +8,7 @@
 //! pool's name, the device key in place of the user id and the device password as the password
 //! ([`SrpClient::device_password_claim`]).
 
-use super::group::{padded, Group};
+use super::group::{number, padded, Group};
 use super::{required, Identity, SrpClient, SrpError};
 use crate::secret::DeviceSecret;
 use base64::engine::general_purpose::STANDARD;
@@ -66,8 +66,7 @@ impl DeviceVerifier {
             password: secret.expose_secret(),
         };
         let mut x = identity.private_key(&salt);
-        let group = Group::get();
-        let verifier = group.g_pow(&x).residue();
+        let verifier = number(&Group::g_pow(&x));
         x.zeroize();
         Self {
             salt_b64: STANDARD.encode(padded(&salt)),

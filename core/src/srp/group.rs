@@ -1,41 +1,26 @@
 //! The group Cognito's SRP works in, and the number encodings its hashes use.
 
+use super::g_table::{self, GTable};
 use super::SrpError;
-use dashu_int::monty::{Montgomery, MontgomeryRepr};
-use dashu_int::ops::BitTest;
 use dashu_int::UBig;
+use leptos_cognito_modp::Residue;
 use sha2::{Digest, Sha256};
+use zeroize::Zeroize;
 
-/// RFC 3526's 3072-bit MODP prime, the group Cognito uses.
-pub(super) const N_HEX: &str = concat!(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74",
-    "020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F1437",
-    "4FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED",
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF05",
-    "98DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB",
-    "9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B",
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF695581718",
-    "3995497CEA956AE515D2261898FA051015728E5A8AAAC42DAD33170D04507A33",
-    "A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7",
-    "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864",
-    "D87602733EC86A64521F2B18177B200CBBE117577A615D6C770988C0BAD946E2",
-    "08E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF",
-);
+pub(super) use leptos_cognito_modp::N_HEX;
 pub(super) const G: u32 = 2;
 
-/// The group: `N`, and arithmetic modulo `N` in Montgomery form (set up per use, which costs
-/// little next to one exponentiation).
+/// The group: `N` as a number, for checking the server's values; the exponentiations work in
+/// [`Residue`]s.
 pub(super) struct Group {
     pub(super) n: UBig,
-    pub(super) ring: MontgomeryRepr,
 }
 
 impl Group {
     pub(super) fn get() -> Self {
-        // A constant that parses, and an odd modulus as Montgomery form needs.
+        // A constant that parses.
         let n = UBig::from_str_radix(N_HEX, 16).unwrap_or(UBig::ONE);
-        let ring = MontgomeryRepr::new(n.clone());
-        Self { n, ring }
+        Self { n }
     }
 
     /// `k = H(pad(N) ‖ pad(g))`.
@@ -43,18 +28,51 @@ impl Group {
         hash_to_number(&[&padded(&self.n), &padded(&UBig::from(G))])
     }
 
-    /// `g^e mod N`. With `g = 2` every step is a squaring, then a doubling for each one bit
-    /// (cheap: an addition), so this needs no multiplications at all.
-    pub(super) fn g_pow<'r>(&'r self, e: &UBig) -> Montgomery<'r> {
-        let mut result = self.ring.reduce(1u8);
-        for bit in (0..e.bit_len()).rev() {
-            result = result.sqr();
-            if e.bit(bit) {
-                result = result.dbl();
-            }
-        }
-        result
+    /// `g` (= 2) as a residue.
+    pub(super) fn g() -> Residue {
+        Residue::one().dbl()
     }
+
+    /// `n mod N` as a residue.
+    pub(super) fn residue(&self, n: &UBig) -> Residue {
+        let mut bytes = (n % &self.n).to_le_bytes();
+        let residue = Residue::from_le_bytes(&bytes);
+        bytes.zeroize();
+        residue
+    }
+
+    /// `g^e mod N`: from the table of powers of `g` if the page has made it and `e` is short
+    /// enough (the click path's `x`), else by [`g_pow_by_squaring`].
+    pub(super) fn g_pow(e: &UBig) -> Residue {
+        let mut bytes = e.to_le_bytes();
+        let power = match GTable::get() {
+            Some(table) if bytes.len() * 8 <= g_table::MAX_BITS => table.pow(&bytes),
+            _ => g_pow_by_squaring(&bytes),
+        };
+        bytes.zeroize();
+        power
+    }
+}
+
+/// The number a residue stands for.
+pub(super) fn number(r: &Residue) -> UBig {
+    let mut bytes = r.to_le_bytes();
+    let n = UBig::from_le_bytes(&bytes);
+    bytes.zeroize();
+    n
+}
+
+/// `g^e mod N`, `e` in little-endian bytes. With `g = 2` every step is a squaring, then a
+/// doubling for each one bit (cheap: a shift), so this needs no multiplications at all.
+pub(super) fn g_pow_by_squaring(e: &[u8]) -> Residue {
+    let mut result = Residue::one();
+    for i in (0..e.len() * 8).rev() {
+        result = result.sqr();
+        if (e[i / 8] >> (i % 8)) & 1 == 1 {
+            result = result.dbl();
+        }
+    }
+    result
 }
 
 /// Big-endian bytes of `n` as Java's `BigInteger.toByteArray` gives them for a positive number:

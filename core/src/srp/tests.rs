@@ -1,6 +1,10 @@
 use super::group::N_HEX;
 use super::*;
+use dashu_int::fast_div::ConstDivisor;
+use dashu_int::modular::IntoRing;
 use dashu_int::ops::BitTest;
+use g_table::{GTable, MAX_BITS};
+use group::{g_pow_by_squaring, number};
 
 fn hex(bytes: &[u8]) -> String {
     to_hex(bytes)
@@ -116,21 +120,6 @@ fn a_is_g_to_the_small_a() {
     let a = SrpClient::with_small_a(&[0x0b, 0xff]).srp_a();
     assert_eq!(a.len(), 768);
     assert!(a.starts_with('8') && a[1..].bytes().all(|c| c == b'0'));
-}
-
-#[test]
-fn square_and_double_equals_the_generic_power() {
-    let group = Group::get();
-    let two = group.ring.reduce(2u8);
-    for exponent in [
-        UBig::ZERO,
-        UBig::ONE,
-        UBig::from(0x499602d2u32),
-        UBig::from_be_bytes(&[0xa5; 128]),
-        (UBig::ONE << 1281) - UBig::ONE,
-    ] {
-        assert_eq!(group.g_pow(&exponent), two.pow(&exponent), "{exponent:x}");
-    }
 }
 
 #[test]
@@ -295,4 +284,37 @@ fn pool_name_is_the_part_after_the_region() {
     assert_eq!(pool_name("eu-west-1_myPool"), "myPool");
     assert_eq!(pool_name("ap-northeast-1_AbC123"), "AbC123");
     assert_eq!(pool_name("plain"), "plain");
+}
+
+fn random_bytes(len: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; len];
+    getrandom::getrandom(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn powers_of_g_by_squaring_and_by_the_table_match_dashus_power() {
+    let ring = ConstDivisor::new(Group::get().n);
+    let table = GTable::make();
+    let mut exponents = vec![
+        vec![],
+        vec![1],
+        vec![0xff; MAX_BITS / 8],
+        vec![0, 0, 0, 0x80],
+    ];
+    for len in [1, 5, 31, 32, 32, 32] {
+        exponents.push(random_bytes(len));
+    }
+    for e_le in &exponents {
+        let expected = 2u8
+            .into_ring(&ring)
+            .pow(&UBig::from_le_bytes(e_le))
+            .residue();
+        assert_eq!(number(&table.pow(e_le)), expected, "{e_le:x?}");
+        assert_eq!(number(&g_pow_by_squaring(e_le)), expected, "{e_le:x?}");
+    }
+    // Longer exponents (as `a`) go by squaring, with or without the table.
+    let long = UBig::from_be_bytes(&random_bytes(128));
+    let expected = 2u8.into_ring(&ring).pow(&long).residue();
+    assert_eq!(number(&Group::g_pow(&long)), expected);
 }
