@@ -83,7 +83,9 @@ step "our release site: scripts/build-site.sh --dist target/dist-bench"
 scripts/build-site.sh --dist target/dist-bench
 
 step "what the wasm is made of (bench/wasm-crates.mjs)"
-node bench/wasm-crates.mjs target/wasm32-unknown-unknown/release/leptos-cognito.wasm "$work/named" > "$work/wasm-crates.json" ||
+# The split site's main wasm (what the sign-in route loads), as wasm-bindgen wrote it before
+# Trunk's wasm-opt: it still has its function names.
+node bench/wasm-crates.mjs target/wasm-bindgen/release/leptos-cognito_bg.wasm "$work/named" > "$work/wasm-crates.json" ||
   rm -f "$work/wasm-crates.json"
 
 srp_row 25 "$work/srp"

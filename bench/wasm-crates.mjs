@@ -1,5 +1,6 @@
 // Which crates the app's wasm bytes belong to. Takes the wasm that cargo built for the release
-// site (it still has its name section), runs it through wasm-bindgen and `wasm-opt -Oz -g` (the
+// site (it still has its name section) or, for the split site, the main wasm as wasm-bindgen left
+// it (`*_bg.wasm`, not yet optimised), runs it through wasm-bindgen if not yet and `wasm-opt -Oz -g` (the
 // shipped optimisation, but keeping function names), then reads the code section's function
 // body sizes and the name section, and sums the bytes per crate (the first path segment of each
 // demangled Rust symbol). Prints JSON for bench/bench.mjs.
@@ -15,10 +16,13 @@ if (!input || !work) {
   process.exit(2);
 }
 mkdirSync(work, { recursive: true });
-execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, input], { stdio: 'inherit' });
-const bindgen = readdirSync(work).find((f) => f.endsWith('_bg.wasm'));
+let bound = input;
+if (!input.endsWith('_bg.wasm')) {
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, input], { stdio: 'inherit' });
+  bound = join(work, readdirSync(work).find((f) => f.endsWith('_bg.wasm')));
+}
 const named = join(work, 'named-oz.wasm');
-execFileSync('wasm-opt', ['-Oz', '-g', join(work, bindgen), '-o', named], { stdio: 'inherit' });
+execFileSync('wasm-opt', ['-Oz', '-g', bound, '-o', named], { stdio: 'inherit' });
 const bytes = readFileSync(named);
 
 // --- a minimal reader of the wasm binary format (sections, LEB128, names)
