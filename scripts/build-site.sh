@@ -5,10 +5,13 @@
 # RUSTC_BOOTSTRAP=1 allows them for this build only; `rustup component add rust-src` and
 # `cargo fetch -Zbuild-std` (scripts/install-deps.sh) put the library's sources and crates in place.
 # A plain `trunk build --release` still works and gives the same site, slightly larger.
+#
+# Run in another Trunk project's folder (`env -C examples/host ../../scripts/build-site.sh --dist
+# ...`), it builds that one the same way, which also lets it reuse the site's compiled crates.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root="$(cd "$(dirname "$0")/.." && pwd)"
 # scripts/wasm-split first: its wasm-bindgen splits the wasm into one chunk per page.
-export PATH="$PWD/scripts/wasm-split:$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$root/scripts/wasm-split:$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 # Only the wasm target gets these flags: trunk builds with --target, so build scripts and proc

@@ -72,7 +72,7 @@ count browser
 # The site, and the example host app that uses the crate as a library (served by the e2e run).
 if run build scripts/build-site.sh &&
   run build-example-host env -C examples/host \
-    trunk build --release --offline --dist ../../target/dist-example-host; then
+    ../../scripts/build-site.sh --dist ../../target/dist-example-host; then
   # The session suite and the refresh faults again against an app client without refresh token
   # rotation (its own local Cognito, config, ports and output folder). Those tests mostly wait for
   # short-lived tokens to expire, so they run beside the main suite instead of after it; their
