@@ -5,6 +5,7 @@
 //! [`http::HttpTransport`] over `fetch`; tests supply one of their own.
 
 pub mod api;
+pub mod attributes;
 pub mod base64url;
 pub mod claims;
 pub mod client;

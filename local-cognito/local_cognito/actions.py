@@ -11,6 +11,7 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.utils import camelcase_to_underscores
 from werkzeug.wrappers import Request
 
+from .attributes import MSG_NO_USER, Attributes
 from .challenges import ANSWERED_HERE, MFA_CHALLENGES
 from .codes import Codes
 from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
@@ -66,6 +67,7 @@ class Actions:
         self.user_auth = UserAuth(self.mfa, self.passkeys, moto, self.srp_start)
         self.sign_up_sessions = SignUpSessions(self.mfa.sessions)
         self.webauthn = WebAuthnActions(self.mfa, self.passkeys)
+        self.attributes = Attributes(backend, self.codes)
         self.handlers: dict[str, Callable[[Request, dict[str, Any]], dict[str, Any]]] = {
             "SignUp": self.sign_up,
             "ConfirmSignUp": self.confirm_sign_up,
@@ -82,11 +84,14 @@ class Actions:
             "GetUserAuthFactors": self.user_auth.get_user_auth_factors,
             **self.mfa.handlers,
             **self.webauthn.handlers,
+            **self.attributes.handlers,
         }
 
     def run(self, action: str, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         """A request that passed validation: the action's result, or Cognito's error for it."""
         self.normalise_usernames(body)
+        if body.get("AccessToken") in self.attributes.deleted_tokens:
+            raise CognitoError("UserNotFoundException", MSG_NO_USER)
         if isinstance(body.get("AccessToken"), str):
             check_access_token(self.backend, body["AccessToken"], self.stats)
         handler = self.handlers.get(action)
@@ -187,6 +192,7 @@ class Actions:
                 check_passwordless_sign_up(pool)
             else:
                 self.check_password(pool, body.get("Password"))
+            self.attributes.check_sign_up(pool, body["ClientId"], body)
         result = self.moto(request, {**body, "Password": placeholder_password()} if passwordless else body)
         pool, user = self.pool_and_user(body)
         if passwordless:

@@ -17,11 +17,13 @@ LABELS = {
     "forgotPassword": "password reset code",
     "mfa": "MFA code",
     "otp": "sign-in code",
+    "attribute": "verification code",
 }
 
 
 class Codes:
-    """Codes by purpose (signUp, forgotPassword, mfa, or otp for a passwordless first factor)
+    """Codes by purpose (signUp, forgotPassword, mfa, otp for a passwordless first factor, or
+    attribute for an email or phone number being verified)
     and lowercased address (an email, or for SMS a phone number)."""
 
     def __init__(self) -> None:

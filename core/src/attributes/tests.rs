@@ -1,0 +1,184 @@
+use super::*;
+use crate::error::{ErrorCode, ServiceError};
+use crate::AppConfig;
+
+fn parse(attributes: &str) -> Result<Vec<SignUpAttribute>, crate::ConfigError> {
+    AppConfig::parse(&format!(
+        r#"{{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_AbC123","clientId":"abc","signUpAttributes":{attributes}}}"#
+    ))
+    .map(|config| config.sign_up_attributes)
+}
+
+fn field(name: &str, required: bool, input: InputKind) -> SignUpAttribute {
+    SignUpAttribute {
+        name: AttributeName::parse(name).unwrap(),
+        required,
+        label: None,
+        input,
+        max_length: MAX_VALUE_LENGTH,
+    }
+}
+
+#[test]
+fn reads_standard_and_custom_attributes_with_their_defaults() {
+    let read = parse(
+        r#"[{"name":"name","required":true},
+            {"name":"custom:company","label":{"en":"Company","ja":"会社名"},"maxLength":64},
+            {"name":"phone_number"},{"name":"birthdate","label":"Born"}]"#,
+    )
+    .unwrap();
+    assert_eq!(read.len(), 4);
+    assert_eq!(read[0], field("name", true, InputKind::Text));
+    assert_eq!(read[1].name, AttributeName::Custom("company".into()));
+    assert_eq!(read[1].name.cognito_name(), "custom:company");
+    assert_eq!(read[1].max_length, 64);
+    let label = read[1].label.as_ref().unwrap();
+    assert_eq!(
+        (label.in_lang(Lang::En), label.in_lang(Lang::Ja)),
+        ("Company", "会社名")
+    );
+    assert!(!read[1].required);
+    assert_eq!(read[2].input, InputKind::Tel);
+    assert_eq!(read[3].input, InputKind::Date);
+    // One label for every language: Japanese falls back to it.
+    assert_eq!(read[3].label.as_ref().unwrap().in_lang(Lang::Ja), "Born");
+    assert_eq!(parse("[]").unwrap(), Vec::new());
+}
+
+#[test]
+fn refuses_what_the_form_could_not_ask_for() {
+    for bad in [
+        r#"{"name":"name"}"#,
+        r#"[{"name":"email"}]"#,
+        r#"[{"name":"shoe_size"}]"#,
+        r#"[{"name":"custom:"}]"#,
+        r#"[{"name":"custom:this_name_is_far_too_long"}]"#,
+        r#"[{"name":"custom:company"}]"#,
+        r#"[{"name":"name","required":"yes"}]"#,
+        r#"[{"name":"name","type":"colour"}]"#,
+        r#"[{"name":"name","maxLength":0}]"#,
+        r#"[{"name":"name","maxLength":4096}]"#,
+        r#"[{"name":"name","label":{"ja":"氏名"}}]"#,
+        r#"[{"name":"name"},{"name":"name"}]"#,
+        r#"["name"]"#,
+    ] {
+        let error = parse(bad).unwrap_err();
+        assert_eq!(error.field(), Some("signUpAttributes"), "{bad}");
+    }
+}
+
+#[test]
+fn phone_numbers_must_be_e164_and_keep_only_digits() {
+    let phone = field("phone_number", true, InputKind::Tel);
+    assert_eq!(
+        check_value(&phone, " +81 90-1234-5678 "),
+        Ok("+819012345678".into())
+    );
+    assert_eq!(
+        check_value(&phone, "+1 (206) 555.0100"),
+        Ok("+12065550100".into())
+    );
+    for bad in [
+        "090-1234-5678",
+        "+0123456",
+        "+1",
+        "+12345678901234567",
+        "+81 90 abc",
+    ] {
+        assert_eq!(
+            check_value(&phone, bad),
+            Err(ValueProblem::PhoneFormat),
+            "{bad}"
+        );
+    }
+    assert_eq!(check_value(&phone, "  "), Err(ValueProblem::Required));
+}
+
+#[test]
+fn birthdates_are_real_days_written_as_cognito_wants_them() {
+    let born = field("birthdate", false, InputKind::Date);
+    assert_eq!(check_value(&born, "2000-02-29"), Ok("2000-02-29".into()));
+    assert_eq!(check_value(&born, ""), Ok(String::new()));
+    for bad in [
+        "1900-02-29",
+        "2001-13-01",
+        "2001-04-31",
+        "01/02/2001",
+        "2001-1-01",
+        "２００１-01-01",
+    ] {
+        assert_eq!(
+            check_value(&born, bad),
+            Err(ValueProblem::DateFormat),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn lengths_numbers_and_required_values() {
+    let mut company = field("custom:company", true, InputKind::Text);
+    company.max_length = 5;
+    assert_eq!(check_value(&company, " Acme "), Ok("Acme".into()));
+    assert_eq!(
+        check_value(&company, "Acme Ltd"),
+        Err(ValueProblem::TooLong(5))
+    );
+    assert_eq!(check_value(&company, ""), Err(ValueProblem::Required));
+    let seats = field("custom:seats", false, InputKind::Number);
+    assert_eq!(check_value(&seats, "12"), Ok("12".into()));
+    assert_eq!(check_value(&seats, "twelve"), Err(ValueProblem::NotANumber));
+}
+
+fn refusal(code: ErrorCode, message: &str) -> Option<AttributeRefusal> {
+    AttributeRefusal::of(&ServiceError {
+        code,
+        type_name: String::new(),
+        message: message.into(),
+    })
+}
+
+#[test]
+fn cognitos_attribute_refusals_name_the_attribute() {
+    use AttributeRefusal::*;
+    assert_eq!(
+        refusal(
+            ErrorCode::InvalidParameter,
+            "Attributes did not conform to the schema: name: The attribute is required\n"
+        ),
+        Some(Required("name".into()))
+    );
+    assert_eq!(
+        refusal(
+            ErrorCode::InvalidParameter,
+            "Attributes did not conform to the schema: custom:x: Attribute does not exist in the schema.\n"
+        ),
+        Some(NotInPool("custom:x".into()))
+    );
+    assert_eq!(
+        refusal(
+            ErrorCode::InvalidParameter,
+            "user.custom:referral: Attribute cannot be updated.\n"
+        ),
+        Some(Immutable("custom:referral".into()))
+    );
+    assert_eq!(
+        refusal(ErrorCode::InvalidParameter, "Invalid phone number format."),
+        Some(PhoneFormat)
+    );
+    assert_eq!(
+        refusal(
+            ErrorCode::NotAuthorized,
+            "A client attempted to write unauthorized attribute"
+        ),
+        Some(NotWritable)
+    );
+    assert_eq!(
+        refusal(ErrorCode::NotAuthorized, "Incorrect username or password."),
+        None
+    );
+    assert_eq!(
+        refusal(ErrorCode::InvalidParameter, "User is already confirmed."),
+        None
+    );
+}
