@@ -1,12 +1,17 @@
 //! Request and response bodies of the Cognito Identity Provider JSON API (PascalCase on the
 //! wire). Only the fields the page uses are modelled; unknown response fields are ignored.
 
+mod account;
 mod challenge;
 mod challenge_name;
 mod devices;
 mod mfa;
 mod webauthn;
 
+pub use account::{
+    DeleteUser, GetUserAttributeVerificationCode, GetUserAttributeVerificationCodeResponse,
+    UpdateUserAttributes, UpdateUserAttributesResponse, VerifyUserAttribute,
+};
 pub use challenge::{ChallengeResponses, CodeAnswer, RespondToAuthChallenge};
 pub use challenge_name::ChallengeName;
 pub use devices::{

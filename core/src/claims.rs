@@ -18,6 +18,9 @@ pub struct Claims {
     /// Present in id tokens.
     #[serde(default)]
     pub email: Option<String>,
+    /// Present in id tokens of users with an email: whether the address is verified.
+    #[serde(default)]
+    pub email_verified: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

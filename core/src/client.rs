@@ -1,11 +1,11 @@
 //! The Cognito calls the page makes, over any [`HttpTransport`].
 
 use crate::api::{
-    AttributeType, AuthenticationResult, ChallengeResponses, ChallengeSessionInfo, ChangePassword,
+    AuthenticationResult, ChallengeResponses, ChallengeSessionInfo, ChangePassword,
     CodeDeliveryDetails, ConfirmForgotPassword, ConfirmSignUp, ForgotPassword,
     GetTokensFromRefreshToken, GetUser, GetUserResponse, GlobalSignOut, InitiateAuthResponse,
     NewDeviceMetadata, Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken,
-    SignUp, SignUpResponse,
+    SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
@@ -13,6 +13,7 @@ use crate::http::{HttpRequest, HttpTransport};
 use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
 use crate::srp::{SrpAhead, SrpClient, SrpError};
 
+mod account;
 mod devices;
 mod mfa;
 mod sign_in;
@@ -141,16 +142,8 @@ impl<T: HttpTransport> CognitoClient<T> {
         email: &str,
         password: Option<Password>,
     ) -> Result<SignUpResponse, CognitoError> {
-        self.call(&SignUp {
-            client_id: self.client_id.clone(),
-            username: email.to_owned(),
-            password,
-            user_attributes: vec![AttributeType {
-                name: "email".into(),
-                value: email.to_owned(),
-            }],
-        })
-        .await
+        self.sign_up_with_attributes(email, password, Vec::new())
+            .await
     }
 
     /// Confirms the account with its code. With `USER_AUTH`, the answer is a session that

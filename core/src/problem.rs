@@ -1,6 +1,7 @@
 //! What went wrong, as the person at the page should hear it: the [`Problem`]s the catalogues
 //! of [`crate::i18n`] word, and which one each failed Cognito call stands for.
 
+use crate::attributes::AttributeRefusal;
 use crate::error::{CognitoError, ErrorCode, ServiceError};
 use crate::password_policy::PasswordRule;
 
@@ -62,11 +63,16 @@ pub enum Problem {
     NoSecureRandom,
     /// Signing in with a passkey, or adding one, failed.
     Passkey(PasskeyProblem),
+    /// Cognito refused an attribute (at sign-up or on the profile page).
+    Attribute(AttributeRefusal),
 }
 
 impl ServiceError {
     /// Which message the user should see for this refusal.
     pub fn problem(&self) -> Problem {
+        if let Some(refusal) = AttributeRefusal::of(self) {
+            return Problem::Attribute(refusal);
+        }
         let message = self.message.as_str();
         match self.code {
             ErrorCode::NotAuthorized => not_authorized(message),

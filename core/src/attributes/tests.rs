@@ -182,3 +182,27 @@ fn cognitos_attribute_refusals_name_the_attribute() {
         None
     );
 }
+
+#[test]
+fn attribute_refusals_become_their_own_problem_and_others_stay_as_they_were() {
+    use crate::problem::Problem;
+    let required = ServiceError {
+        code: ErrorCode::InvalidParameter,
+        type_name: "InvalidParameterException".into(),
+        message: "Attributes did not conform to the schema: name: The attribute is required\n"
+            .into(),
+    };
+    assert_eq!(
+        required.problem(),
+        Problem::Attribute(AttributeRefusal::Required("name".into()))
+    );
+    let words = crate::i18n::Text::Problem(required.problem());
+    assert_eq!(words.render(Lang::En), "Full name is required.");
+    assert_eq!(words.render(Lang::Ja), "氏名は必須です。");
+    let wrong_password = ServiceError {
+        code: ErrorCode::NotAuthorized,
+        type_name: "NotAuthorizedException".into(),
+        message: "Incorrect username or password.".into(),
+    };
+    assert_eq!(wrong_password.problem(), Problem::IncorrectCredentials);
+}

@@ -689,5 +689,6 @@ fn deleting_a_passkey_names_it_and_refusals_come_back_typed() {
     assert_eq!(error.code(), Some(ErrorCode::WebAuthnNotEnabled));
 }
 
+mod account;
 mod devices;
 mod srp_ahead;

@@ -113,6 +113,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Mfa(text) => return text.render(super::Lang::En),
         Text::Passwordless(text) => return text.render(super::Lang::En),
         Text::Device(text) => return text.render(super::Lang::En),
+        Text::Account(text) => return text.render(super::Lang::En),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)
@@ -256,6 +257,9 @@ fn problem(problem: &Problem) -> Cow<'static, str> {
         }
         Problem::Network => "Can't reach the sign-in service. Check your connection and try again.",
         Problem::Passkey(problem) => return super::passkey::problem(problem, super::Lang::En),
+        Problem::Attribute(refusal) => {
+            return super::AccountText::Refusal(refusal.clone()).render(super::Lang::En)
+        }
         Problem::NoSecureRandom => {
             "This browser can't make the secure random numbers that signing in needs. Try another browser."
         }

@@ -113,6 +113,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Mfa(text) => return text.render(super::Lang::Ja),
         Text::Passwordless(text) => return text.render(super::Lang::Ja),
         Text::Device(text) => return text.render(super::Lang::Ja),
+        Text::Account(text) => return text.render(super::Lang::Ja),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)
@@ -286,6 +287,9 @@ fn problem(problem: &Problem) -> Cow<'static, str> {
             "サインインサービスに接続できません。通信環境をご確認のうえ、もう一度お試しください。"
         }
         Problem::Passkey(problem) => return super::passkey::problem(problem, super::Lang::Ja),
+        Problem::Attribute(refusal) => {
+            return super::AccountText::Refusal(refusal.clone()).render(super::Lang::Ja)
+        }
         Problem::NoSecureRandom => {
             "このブラウザーではサインインに必要な安全な乱数を作れません。別のブラウザーでお試しください。"
         }

@@ -2,6 +2,7 @@
 //! what they show with a [`Text`]; the catalogue of the user's [`Lang`] words it. Each catalogue
 //! is one exhaustive `match`, so a text without a translation does not compile.
 
+mod account;
 mod devices;
 mod en;
 mod ja;
@@ -9,6 +10,7 @@ mod mfa;
 mod passkey;
 mod passwordless;
 
+pub use account::AccountText;
 pub use devices::DeviceText;
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
@@ -168,6 +170,8 @@ pub enum Text {
     Passwordless(PasswordlessText),
     /// Remembered devices.
     Device(DeviceText),
+    /// Sign-up attributes, the profile, verifying an email, deleting the account.
+    Account(AccountText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -193,6 +197,12 @@ impl From<MfaText> for Text {
 impl From<PasswordlessText> for Text {
     fn from(text: PasswordlessText) -> Self {
         Self::Passwordless(text)
+    }
+}
+
+impl From<AccountText> for Text {
+    fn from(text: AccountText) -> Self {
+        Self::Account(text)
     }
 }
 

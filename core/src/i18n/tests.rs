@@ -119,6 +119,7 @@ fn samples() -> Vec<Text> {
             .map(Text::Passwordless),
     );
     all.extend(DeviceText::samples().into_iter().map(Text::Device));
+    all.extend(AccountText::samples().into_iter().map(Text::Account));
     all
 }
 

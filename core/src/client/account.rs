@@ -1,0 +1,86 @@
+//! The signed-in user's own account: sign-up with attributes, attribute changes and their
+//! verification codes, and deleting the account.
+
+use super::CognitoClient;
+use crate::api::{
+    AttributeType, CodeDeliveryDetails, DeleteUser, GetUserAttributeVerificationCode, SignUp,
+    SignUpResponse, UpdateUserAttributes, VerifyUserAttribute,
+};
+use crate::error::CognitoError;
+use crate::http::HttpTransport;
+use crate::secret::{AccessToken, Password};
+
+impl<T: HttpTransport> CognitoClient<T> {
+    /// Registers a user whose username is their email address, with the other attributes the
+    /// site asks for (`signUpAttributes`); without a password where the pool allows it.
+    pub async fn sign_up_with_attributes(
+        &self,
+        email: &str,
+        password: Option<Password>,
+        attributes: Vec<AttributeType>,
+    ) -> Result<SignUpResponse, CognitoError> {
+        let email_attribute = AttributeType {
+            name: "email".into(),
+            value: email.to_owned(),
+        };
+        self.call(&SignUp {
+            client_id: self.client_id.clone(),
+            username: email.to_owned(),
+            password,
+            user_attributes: std::iter::once(email_attribute).chain(attributes).collect(),
+        })
+        .await
+    }
+
+    /// Changes the user's attributes; where codes were sent (a new email or phone number), the
+    /// deliveries.
+    pub async fn update_user_attributes(
+        &self,
+        access: &AccessToken,
+        attributes: Vec<AttributeType>,
+    ) -> Result<Vec<CodeDeliveryDetails>, CognitoError> {
+        self.call(&UpdateUserAttributes {
+            access_token: access.clone(),
+            user_attributes: attributes,
+        })
+        .await
+        .map(|response| response.code_delivery_details_list)
+    }
+
+    pub async fn verify_user_attribute(
+        &self,
+        access: &AccessToken,
+        attribute_name: &str,
+        code: &str,
+    ) -> Result<(), CognitoError> {
+        self.call(&VerifyUserAttribute {
+            access_token: access.clone(),
+            attribute_name: attribute_name.to_owned(),
+            code: code.to_owned(),
+        })
+        .await
+        .map(drop)
+    }
+
+    /// Sends a new code to the attribute's waiting or current value.
+    pub async fn send_attribute_code(
+        &self,
+        access: &AccessToken,
+        attribute_name: &str,
+    ) -> Result<Option<CodeDeliveryDetails>, CognitoError> {
+        self.call(&GetUserAttributeVerificationCode {
+            access_token: access.clone(),
+            attribute_name: attribute_name.to_owned(),
+        })
+        .await
+        .map(|response| response.code_delivery_details)
+    }
+
+    pub async fn delete_user(&self, access: &AccessToken) -> Result<(), CognitoError> {
+        self.call(&DeleteUser {
+            access_token: access.clone(),
+        })
+        .await
+        .map(drop)
+    }
+}

@@ -1,0 +1,129 @@
+//! The words of the account screens: sign-up's extra attributes, the profile page with its
+//! verification codes, the offer to verify an email, and deleting the account.
+
+mod en;
+mod ja;
+
+use super::Lang;
+use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem};
+use std::borrow::Cow;
+
+/// Something the account screens say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountText {
+    /// A standard attribute's name, as a field's label.
+    Attribute(StandardAttribute),
+    /// After the label of a field that may stay empty.
+    Optional,
+    /// Why a typed value can't be sent.
+    Value(ValueProblem),
+    /// Cognito refused an attribute (the message of `Problem::Attribute`).
+    Refusal(AttributeRefusal),
+    ProfileTitle,
+    ProfileIntro,
+    Email,
+    /// Whether the email address is verified.
+    EmailVerified(bool),
+    Save,
+    Saved,
+    /// A code went to this (masked) address.
+    CodeSentTo(String),
+    /// The new address waits for its code; the current one stays in use until then.
+    EmailChangePending(String),
+    VerificationCode,
+    Verify,
+    SendCodeAgain,
+    CodeSentAgain,
+    EmailNowVerified,
+    VerifyEmailTitle,
+    VerifyEmailBody,
+    SendCode,
+    NotNow,
+    DeleteTitle,
+    DeleteWarning,
+    /// The field where the user types their address to confirm.
+    DeleteConfirmLabel,
+    DeleteButton,
+    DeleteEmailMismatch,
+    DeletedTitle,
+    DeletedBody,
+}
+
+impl AccountText {
+    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
+        match lang {
+            Lang::En => en::render(self),
+            Lang::Ja => ja::render(self),
+        }
+    }
+
+    /// Every text, with sample data, for checks that each catalogue words them all.
+    #[cfg(test)]
+    pub(super) fn samples() -> Vec<Self> {
+        let mut all: Vec<Self> = StandardAttribute::ALL
+            .into_iter()
+            .map(Self::Attribute)
+            .collect();
+        all.extend(
+            [
+                ValueProblem::Required,
+                ValueProblem::PhoneFormat,
+                ValueProblem::DateFormat,
+                ValueProblem::NotANumber,
+                ValueProblem::TooLong(64),
+            ]
+            .map(Self::Value),
+        );
+        all.extend(
+            [
+                AttributeRefusal::Required("name".into()),
+                AttributeRefusal::Required("custom:company".into()),
+                AttributeRefusal::NotInPool("custom:x".into()),
+                AttributeRefusal::Immutable("custom:referral".into()),
+                AttributeRefusal::NotWritable,
+                AttributeRefusal::PhoneFormat,
+            ]
+            .map(Self::Refusal),
+        );
+        all.extend([
+            Self::Optional,
+            Self::ProfileTitle,
+            Self::ProfileIntro,
+            Self::Email,
+            Self::EmailVerified(true),
+            Self::EmailVerified(false),
+            Self::Save,
+            Self::Saved,
+            Self::CodeSentTo("a***@e***".into()),
+            Self::EmailChangePending("new@example.com".into()),
+            Self::VerificationCode,
+            Self::Verify,
+            Self::SendCodeAgain,
+            Self::CodeSentAgain,
+            Self::EmailNowVerified,
+            Self::VerifyEmailTitle,
+            Self::VerifyEmailBody,
+            Self::SendCode,
+            Self::NotNow,
+            Self::DeleteTitle,
+            Self::DeleteWarning,
+            Self::DeleteConfirmLabel,
+            Self::DeleteButton,
+            Self::DeleteEmailMismatch,
+            Self::DeletedTitle,
+            Self::DeletedBody,
+        ]);
+        all
+    }
+}
+
+/// How a refusal names an attribute: a standard one by its label, a custom one by its name
+/// without `custom:`.
+fn attribute_words(name: &str, lang: Lang) -> Cow<'static, str> {
+    match crate::attributes::AttributeName::parse(name) {
+        Some(crate::attributes::AttributeName::Standard(a)) => {
+            AccountText::Attribute(a).render(lang)
+        }
+        _ => Cow::Owned(name.trim_start_matches("custom:").to_owned()),
+    }
+}
