@@ -2,6 +2,7 @@
 //! the page heading, the language switcher, a QR code, and the guards that keep signed-in and
 //! signed-out pages apart. Every word comes from the catalogue of the user's language.
 
+mod attribute_fields;
 mod field;
 mod form;
 mod guards;
@@ -9,6 +10,7 @@ mod heading;
 mod language;
 mod qr_code;
 
+pub use attribute_fields::{AttributeFields, AttributeInputs, SiteAttributes};
 pub use field::{PasswordField, PoolPolicy, TextField};
 pub use form::{Field, Form};
 pub use guards::{RequireAuth, SignedInOnly, SignedOutOnly};

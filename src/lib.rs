@@ -78,9 +78,10 @@ pub use i18n::{use_i18n, I18n};
 /// The protocol, errors, validation and words, without browser APIs: [`leptos_cognito_core`].
 pub use leptos_cognito_core as core;
 pub use pages::{
-    ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage, FirstFactorPage,
-    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage, PasskeyPage,
-    ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage, TotpSetupPage,
+    AccountDeletedPage, ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage,
+    FirstFactorPage, ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage,
+    PasskeyPage, ProfilePage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
+    TotpSetupPage, VerifyEmailPage,
 };
 pub use provider::AuthProvider;
 pub use routes::{AuthRoute, AuthRoutes};

@@ -5,9 +5,9 @@
 
 use crate::i18n::use_i18n;
 use crate::pages::{
-    ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
-    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage,
-    SignUpPage, TotpSetupPage,
+    AccountDeletedPage, ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage,
+    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ProfilePage,
+    ResetPasswordPage, SecurityPage, SignUpPage, TotpSetupPage, VerifyEmailPage,
 };
 use crate::routes::AuthRoute;
 use futures::FutureExt;
@@ -102,6 +102,9 @@ on_demand_pages! {
     ChangePassword => ChangePasswordPage, change_password_page, preload_change_password_page;
     Security => SecurityPage, security_page, preload_security_page;
     Devices => DevicesPage, devices_page, preload_devices_page;
+    Profile => ProfilePage, profile_page, preload_profile_page;
+    VerifyEmail => VerifyEmailPage, verify_email_page, preload_verify_email_page;
+    AccountDeleted => AccountDeletedPage, account_deleted_page, preload_account_deleted_page;
 }
 
 impl OnDemand {

@@ -2,7 +2,7 @@
 //! embed the pages.
 
 use crate::branding::SiteTitle;
-use crate::components::PoolPolicy;
+use crate::components::{PoolPolicy, SiteAttributes};
 use crate::embed::share_session_with_embedder;
 use crate::handoff::Handoff;
 use crate::i18n::I18n;
@@ -62,5 +62,6 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     provide_context(SiteTitle(config.branding.title.clone()));
     provide_context(config.mfa.clone());
     provide_context(SiteFirstFactors(config.first_factors.clone()));
+    provide_context(SiteAttributes(config.sign_up_attributes.clone()));
     children()
 }

@@ -48,6 +48,12 @@ pub enum AuthRoute {
     Passkey,
     /// The signed-in user's remembered devices ([`DevicesPage`](crate::DevicesPage)).
     Devices,
+    /// The signed-in user's attributes, email change and account deletion ([`ProfilePage`](crate::ProfilePage)).
+    Profile,
+    /// Verifying the signed-in user's email with a code ([`VerifyEmailPage`](crate::VerifyEmailPage)).
+    VerifyEmail,
+    /// Said after the account was deleted ([`AccountDeletedPage`](crate::AccountDeletedPage)).
+    AccountDeleted,
 }
 
 impl AuthRoute {
@@ -69,6 +75,9 @@ impl AuthRoute {
             Self::FirstFactor => "/choose-sign-in",
             Self::Passkey => "/passkey",
             Self::Devices => "/devices",
+            Self::Profile => "/profile",
+            Self::VerifyEmail => "/verify-email",
+            Self::AccountDeleted => "/account-deleted",
         }
     }
 
@@ -124,6 +133,9 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::FirstFactor.segment() view=|| view! { <OnDemandPage page=OnDemand::FirstFactor/> }/>
         <Route path=AuthRoute::Passkey.segment() view=|| view! { <OnDemandPage page=OnDemand::Passkey/> }/>
         <Route path=AuthRoute::Devices.segment() view=|| view! { <OnDemandPage page=OnDemand::Devices/> }/>
+        <Route path=AuthRoute::Profile.segment() view=|| view! { <OnDemandPage page=OnDemand::Profile/> }/>
+        <Route path=AuthRoute::VerifyEmail.segment() view=|| view! { <OnDemandPage page=OnDemand::VerifyEmail/> }/>
+        <Route path=AuthRoute::AccountDeleted.segment() view=|| view! { <OnDemandPage page=OnDemand::AccountDeleted/> }/>
     }
     .into_inner()
 }

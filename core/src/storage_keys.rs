@@ -27,6 +27,12 @@ pub fn passkey_offer_dismissed(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.passkeyOfferDismissed")
 }
 
+/// Key of the note that the user put off verifying their email (holds the user's `sub`, so the
+/// offer comes back for anyone else).
+pub fn verify_email_offer_dismissed(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.verifyEmailOfferDismissed")
+}
+
 /// Key of what this browser keeps to prove a remembered device for one user (`username` as
 /// typed to sign in, lower-cased): the device key, group key and device secret.
 pub fn device(client_id: &str, username: &str) -> String {

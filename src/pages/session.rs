@@ -1,6 +1,7 @@
 use super::devices::TrustThisBrowser;
 use super::passkeys::{site_uses_passkeys, PasskeyOffer};
 use super::session_health::SessionHealth;
+use super::verify_email::VerifyEmailOffer;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
@@ -9,7 +10,7 @@ use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::config::MfaPolicy;
-use leptos_cognito_core::i18n::{DeviceText, Lang, MfaText, Text};
+use leptos_cognito_core::i18n::{AccountText, DeviceText, Lang, MfaText, Text};
 use leptos_router::components::A;
 
 /// Who is signed in and until when, with changing the password and signing out (this device,
@@ -65,7 +66,9 @@ fn SessionDetails() -> impl IntoView {
         <ReturnRefusedNote/>
         <TrustThisBrowser/>
         <PasskeyOffer/>
+        <VerifyEmailOffer/>
         <SessionHealth/>
+        <p><A href=AuthRoute::Profile.path()>{i18n.tr(Text::Account(AccountText::ProfileTitle))}</A></p>
         <p><A href=AuthRoute::ChangePassword.path()>{i18n.tr(Text::ChangePasswordTitle)}</A></p>
         {session.device_tracking().is_on().then(|| view! {
             <p><A href=AuthRoute::Devices.path()>{i18n.tr(Text::Device(DeviceText::DevicesTitle))}</A></p>

@@ -1,12 +1,13 @@
 use crate::components::{
-    ErrorAlert, Form, PageHeading, PasswordField, PoolPolicy, SignedOutOnly, SubmitButton,
-    TextField,
+    AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading, PasswordField, PoolPolicy,
+    SignedOutOnly, SubmitButton, TextField,
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
 use crate::session::{use_session, SiteFirstFactors};
 use leptos::prelude::*;
+use leptos_cognito_core::api::AttributeType;
 use leptos_cognito_core::i18n::{PasswordlessText, Text};
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::secret::Password;
@@ -42,15 +43,20 @@ fn SignUpForm() -> impl IntoView {
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
 
-    let sign_up = Action::new_local(move |(email, password): &(String, Option<Password>)| {
+    let attributes = AttributeInputs::new();
+    let sign_up = Action::new_local(move |(email, password, extra): &SignUpInput| {
         let (client, email, password, navigate) = (
             client.clone(),
             email.clone(),
             password.clone(),
             navigate.clone(),
         );
+        let extra = extra.clone();
         async move {
-            let response = match client.sign_up(&email, password.clone()).await {
+            let response = match client
+                .sign_up_with_attributes(&email, password.clone(), extra)
+                .await
+            {
                 Ok(response) => response,
                 Err(error) => return Some(error.problem()),
             };
@@ -72,9 +78,9 @@ fn SignUpForm() -> impl IntoView {
     let passwordless = RwSignal::new(false);
     let form = move || {
         if passwordless.get() {
-            view! { <WithoutPassword email sign_up/> }.into_any()
+            view! { <WithoutPassword email sign_up attributes/> }.into_any()
         } else {
-            view! { <WithPassword email sign_up/> }.into_any()
+            view! { <WithPassword email sign_up attributes/> }.into_any()
         }
     };
 
@@ -95,8 +101,10 @@ fn SignUpForm() -> impl IntoView {
     }
 }
 
-/// What a sign-up sends: the address, and the password unless it goes without one.
-type SignUpAction = Action<(String, Option<Password>), Option<Problem>>;
+/// What a sign-up sends: the address, the password unless it goes without one, and the site's
+/// other attributes.
+type SignUpInput = (String, Option<Password>, Vec<AttributeType>);
+type SignUpAction = Action<SignUpInput, Option<Problem>>;
 
 /// The failure of the sign-up, worded, while it isn't running.
 fn failure(sign_up: SignUpAction) -> Signal<Option<String>> {
@@ -110,7 +118,11 @@ fn failure(sign_up: SignUpAction) -> Signal<Option<String>> {
 
 /// The address and a new password, typed twice.
 #[component]
-fn WithPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView {
+fn WithPassword(
+    email: RwSignal<String>,
+    sign_up: SignUpAction,
+    attributes: AttributeInputs,
+) -> impl IntoView {
     let policy = PoolPolicy::use_policy();
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
@@ -120,8 +132,8 @@ fn WithPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView
     let confirmation_field = form.confirmation(password, confirmation);
     let pending = sign_up.pending();
     let on_submit = form.on_submit(pending, move || {
-        if let Some(email) = email_field.value() {
-            sign_up.dispatch((email, Some(Password::new(password.get_untracked()))));
+        if let (Some(email), Some(extra)) = (email_field.value(), attributes.checked(false)) {
+            sign_up.dispatch((email, Some(Password::new(password.get_untracked())), extra));
         }
     });
 
@@ -130,6 +142,7 @@ fn WithPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView
             <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
             <PasswordField id="password" label=Text::Password autocomplete="new-password" value=password error=password_field.error() policy=policy/>
             <PasswordField id="confirm-password" label=Text::ConfirmPassword autocomplete="new-password" value=confirmation error=confirmation_field.error()/>
+            <AttributeFields inputs=attributes/>
             <ErrorAlert message=failure(sign_up)/>
             <SubmitButton label=Text::CreateAccountButton pending=pending/>
         </form>
@@ -138,14 +151,18 @@ fn WithPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView
 
 /// The address alone: the user signs in with codes, or a passkey added later.
 #[component]
-fn WithoutPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoView {
+fn WithoutPassword(
+    email: RwSignal<String>,
+    sign_up: SignUpAction,
+    attributes: AttributeInputs,
+) -> impl IntoView {
     let i18n = use_i18n();
     let form = Form::default();
     let email_field = form.email(email);
     let pending = sign_up.pending();
     let on_submit = form.on_submit(pending, move || {
-        if let Some(email) = email_field.value() {
-            sign_up.dispatch((email, None));
+        if let (Some(email), Some(extra)) = (email_field.value(), attributes.checked(false)) {
+            sign_up.dispatch((email, None, extra));
         }
     });
 
@@ -153,6 +170,7 @@ fn WithoutPassword(email: RwSignal<String>, sign_up: SignUpAction) -> impl IntoV
         <p>{i18n.tr(Text::Passwordless(PasswordlessText::PasswordlessSignUpNote))}</p>
         <form on:submit=on_submit novalidate>
             <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <AttributeFields inputs=attributes/>
             <ErrorAlert message=failure(sign_up)/>
             <SubmitButton label=Text::CreateAccountButton pending=pending/>
         </form>

@@ -5,6 +5,7 @@
 //! `sign_out.rs` for signing out. The decisions themselves are pure functions in
 //! [`leptos_cognito_core::session_rules`].
 
+mod account;
 mod challenge;
 mod devices;
 mod lock;

@@ -10,8 +10,17 @@ export const CONFIG_PATH = process.env.E2E_CONFIG ?? 'target/e2e/config.json';
  * (the template's default, ENABLED, unless the run asks for DISABLED). */
 export const ROTATION = process.env.E2E_REFRESH_TOKEN_ROTATION === 'DISABLED' ? 'DISABLED' : 'ENABLED';
 
+/** Where a server listens and writes its config, and the template parameters it adds. */
+type ServerOptions = { port: number; configPath: string; params: string[] };
+
 export class LocalCognito {
   private process: ChildProcess | undefined;
+  readonly url: string;
+
+  /** The suite's server, or (for a spec with a pool of its own) one on another port. */
+  constructor(private readonly options: ServerOptions = { port: COGNITO_PORT, configPath: CONFIG_PATH, params: [] }) {
+    this.url = `http://127.0.0.1:${options.port}`;
+  }
 
   async start(): Promise<void> {
     if (this.process) return;
@@ -20,9 +29,10 @@ export class LocalCognito {
       [
         'local-cognito/server.py',
         '--port',
-        String(COGNITO_PORT),
+        String(this.options.port),
         '--write-config',
-        CONFIG_PATH,
+        this.options.configPath,
+        ...this.options.params,
         '--param',
         `RefreshTokenRotation=${ROTATION}`,
         // Email MFA needs the pool's email sent through Amazon SES (the template's rule); the local
@@ -72,14 +82,14 @@ export class LocalCognito {
 
   /** The confirmation code the server issued to this address (it is emailed in real Cognito). */
   async codeFor(email: string): Promise<string> {
-    const response = await fetch(`${COGNITO_URL}/_local/codes/${encodeURIComponent(email)}`);
+    const response = await fetch(`${this.url}/_local/codes/${encodeURIComponent(email)}`);
     if (!response.ok) throw new Error(`no code for ${email}: HTTP ${response.status}`);
     return ((await response.json()) as { code: string }).code;
   }
 
   /** Calls per action and expired-token rejections, as the server counted them. */
   async stats(): Promise<{ calls: Record<string, number>; expiredAccessTokens: number }> {
-    const response = await fetch(`${COGNITO_URL}/_local/stats`);
+    const response = await fetch(`${this.url}/_local/stats`);
     if (!response.ok) throw new Error(`stats: HTTP ${response.status}`);
     return response.json() as Promise<{ calls: Record<string, number>; expiredAccessTokens: number }>;
   }
@@ -93,7 +103,7 @@ export class LocalCognito {
     delaySeconds?: number;
     delayActions?: string[];
   }): Promise<void> {
-    const response = await fetch(`${COGNITO_URL}/_local/settings`, {
+    const response = await fetch(`${this.url}/_local/settings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(values),
@@ -103,7 +113,7 @@ export class LocalCognito {
 
   /** Calls the Cognito API directly, as a second device or an administrator would. */
   async call(action: string, body: unknown): Promise<Response> {
-    return fetch(`${COGNITO_URL}/`, {
+    return fetch(`${this.url}/`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',

@@ -20,11 +20,11 @@ pub(super) fn render(text: &AccountText) -> Cow<'static, str> {
             StandardAttribute::Zoneinfo => "タイムゾーン",
             StandardAttribute::Website => "ウェブサイト",
         },
-        AccountText::Optional => "(任意)",
+        AccountText::Optional => "（任意）",
         AccountText::Value(problem) => match problem {
             ValueProblem::Required => "入力してください。",
             ValueProblem::PhoneFormat => {
-                "+ と国番号を付けて入力してください(例: +81 90 1234 5678)。"
+                "+ と国番号を付けて入力してください（例: +81 90 1234 5678）。"
             }
             ValueProblem::DateFormat => "実在する日付を YYYY-MM-DD の形で入力してください。",
             ValueProblem::NotANumber => "数値を入力してください。",
@@ -89,7 +89,7 @@ fn refusal_words(refusal: &AttributeRefusal) -> Cow<'static, str> {
                 .to_owned()
         }
         AttributeRefusal::PhoneFormat => {
-            "電話番号は + と国番号を付けて入力してください(例: +81 90 1234 5678)。".to_owned()
+            "電話番号は + と国番号を付けて入力してください（例: +81 90 1234 5678）。".to_owned()
         }
     })
 }

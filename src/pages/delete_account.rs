@@ -1,0 +1,98 @@
+//! Deleting the account: the user types their address to confirm, Cognito deletes the user,
+//! and every tab (and the embedder) is signed out; then a page says it is done.
+
+use crate::components::{ErrorAlert, PageHeading};
+use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_cognito_core::i18n::{AccountText, Text};
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+const CONFIRM_ID: &str = "delete-confirm";
+
+/// The profile page's section that deletes the account of `email`.
+#[component]
+pub fn DeleteAccount(#[prop(into)] email: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let typed = RwSignal::new(String::new());
+    let mismatch = RwSignal::new(false);
+    let delete = Action::new_local(move |email: &String| {
+        let (email, navigate) = (email.clone(), navigate.clone());
+        async move {
+            let leave = move || navigate(AuthRoute::AccountDeleted.path(), Default::default());
+            session.delete_account(&email, leave).await.err()
+        }
+    });
+    let pending = delete.pending();
+    let failure = i18n.words(move || {
+        (!pending.get())
+            .then(|| delete.value().get().flatten().map(Text::Problem))
+            .flatten()
+    });
+    let field_error = i18n.words(move || {
+        mismatch
+            .get()
+            .then_some(Text::Account(AccountText::DeleteEmailMismatch))
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let own = email.get_untracked();
+        let matches = typed.with_untracked(|t| t.trim().eq_ignore_ascii_case(own.trim()));
+        mismatch.set(!matches);
+        if matches {
+            delete.dispatch(own);
+        } else {
+            crate::components::focus(CONFIRM_ID);
+        }
+    };
+
+    view! {
+        <section class="danger" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">{i18n.tr(Text::Account(AccountText::DeleteTitle))}</h2>
+            <p>{i18n.tr(Text::Account(AccountText::DeleteWarning))}</p>
+            <form on:submit=on_submit novalidate>
+                <div class="field">
+                    <label for=CONFIRM_ID>{i18n.tr(Text::Account(AccountText::DeleteConfirmLabel))}</label>
+                    <input
+                        id=CONFIRM_ID
+                        name=CONFIRM_ID
+                        type="email"
+                        autocomplete="off"
+                        bind:value=typed
+                        aria-invalid=move || mismatch.get().then_some("true")
+                        aria-describedby=move || mismatch.get().then_some("delete-confirm-error")
+                    />
+                    <p id="delete-confirm-error" class="field-error" hidden=move || !mismatch.get()>
+                        {move || field_error.get()}
+                    </p>
+                </div>
+                <ErrorAlert message=failure/>
+                <button type="submit" class="danger" disabled=pending aria-busy=move || pending.get().then_some("true")>
+                    {i18n.tr(Text::Account(AccountText::DeleteButton))}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// After the account was deleted ([`AuthRoute::AccountDeleted`]).
+#[component]
+pub fn AccountDeletedPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading text=Text::Account(AccountText::DeletedTitle)/>
+        <p role="status">{i18n.tr(Text::Account(AccountText::DeletedBody))}</p>
+        <p class="switch">
+            <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
+            " · "
+            <A href=AuthRoute::SignIn.path()>{i18n.tr(Text::BackToSignIn)}</A>
+        </p>
+    }
+}

@@ -1,0 +1,186 @@
+//! The signed-in user's profile: their attributes from `GetUser`, edited and saved with
+//! `UpdateUserAttributes`; a new email waits for its code (the old one stays in use until
+//! then where the pool says so); deleting the account.
+
+use super::delete_account::DeleteAccount;
+use super::email_code::EmailCodeForm;
+use crate::components::{
+    AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading, SignedInOnly, StatusNote,
+    SubmitButton, TextField,
+};
+use crate::i18n::use_i18n;
+use crate::routes::AuthRoute;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_cognito_core::api::AttributeType;
+use leptos_cognito_core::i18n::{AccountText, Text};
+use leptos_cognito_core::problem::Problem;
+use leptos_router::components::A;
+
+/// [`AuthRoute::Profile`].
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    view! {
+        <SignedInOnly>
+            <Profile/>
+        </SignedInOnly>
+    }
+}
+
+/// A new address that waits for its code, and where the code went.
+#[derive(Debug, Clone, PartialEq)]
+struct Waiting {
+    email: String,
+    sent_to: Option<String>,
+}
+
+/// What the page last heard from Cognito, for its status line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Done {
+    Saved,
+    Verified,
+}
+
+fn value_of(attributes: &[AttributeType], name: &str) -> Option<String> {
+    attributes
+        .iter()
+        .find(|a| a.name == name)
+        .map(|a| a.value.clone())
+}
+
+/// The attributes among `values` that differ from `loaded` (an emptied one included, which
+/// Cognito then deletes).
+fn changes(loaded: &[AttributeType], values: Vec<AttributeType>) -> Vec<AttributeType> {
+    values
+        .into_iter()
+        .filter(|a| value_of(loaded, &a.name).unwrap_or_default() != a.value)
+        .collect()
+}
+
+#[component]
+fn Profile() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let inputs = AttributeInputs::new();
+    let email = RwSignal::new(String::new());
+    let loaded = RwSignal::new(None::<Vec<AttributeType>>);
+    let waiting = RwSignal::new(None::<Waiting>);
+    let done = RwSignal::new(None::<Done>);
+    let load = Action::new_local(move |_: &()| async move {
+        let attributes = session.user_attributes().await?;
+        email.set(value_of(&attributes, "email").unwrap_or_default());
+        inputs.fill(&attributes);
+        loaded.set(Some(attributes));
+        Ok::<_, Problem>(())
+    });
+    load.dispatch(());
+    let current_email = Signal::derive(move || {
+        loaded
+            .get()
+            .and_then(|a| value_of(&a, "email"))
+            .unwrap_or_default()
+    });
+    let verified = Signal::derive(move || {
+        loaded
+            .get()
+            .map(|a| value_of(&a, "email_verified").as_deref() == Some("true"))
+    });
+
+    let save = Action::new_local(move |changed: &Vec<AttributeType>| {
+        let changed = changed.clone();
+        async move {
+            let new_email = value_of(&changed, "email");
+            let sent = session.update_attributes(changed).await?;
+            let email_code = sent
+                .into_iter()
+                .find(|d| d.attribute_name.as_deref() == Some("email"));
+            if let (Some(new), Some(delivery)) = (new_email, email_code) {
+                waiting.set(Some(Waiting {
+                    email: new,
+                    sent_to: delivery.destination,
+                }));
+            }
+            done.set(Some(Done::Saved));
+            load.dispatch(());
+            Ok::<_, Problem>(())
+        }
+    });
+    let form = Form::default();
+    let email_field = form.email(email);
+    let pending = save.pending();
+    let on_submit = form.on_submit(pending, move || {
+        let Some(typed_email) = email_field.value() else {
+            return;
+        };
+        let Some(values) = inputs.checked(true) else {
+            return;
+        };
+        let Some(before) = loaded.get_untracked() else {
+            return;
+        };
+        let mut changed = changes(&before, values);
+        if typed_email != current_email.get_untracked() {
+            changed.push(AttributeType {
+                name: "email".into(),
+                value: typed_email,
+            });
+        }
+        done.set(None);
+        if changed.is_empty() {
+            done.set(Some(Done::Saved));
+        } else {
+            save.dispatch(changed);
+        }
+    });
+    let failure = i18n.words(move || {
+        let saved = (!pending.get())
+            .then(|| save.value().get().and_then(Result::err))
+            .flatten();
+        saved
+            .or_else(|| load.value().get().and_then(Result::err))
+            .map(Text::Problem)
+    });
+    let status = i18n.words(move || {
+        done.get().map(|done| {
+            Text::Account(match done {
+                Done::Saved => AccountText::Saved,
+                Done::Verified => AccountText::EmailNowVerified,
+            })
+        })
+    });
+    let on_verified = Callback::new(move |()| {
+        waiting.set(None);
+        done.set(Some(Done::Verified));
+        load.dispatch(());
+    });
+
+    view! {
+        <PageHeading text=Text::Account(AccountText::ProfileTitle)/>
+        <p>{i18n.tr(Text::Account(AccountText::ProfileIntro))}</p>
+        <StatusNote message=status/>
+        <form on:submit=on_submit novalidate>
+            <TextField id="email" label=Text::Email kind="email" autocomplete="email" value=email error=email_field.error()/>
+            <p class="hint" data-testid="email-status">
+                {move || verified.get().map(|v| i18n.t(&Text::Account(AccountText::EmailVerified(v))))}
+            </p>
+            <AttributeFields inputs/>
+            <ErrorAlert message=failure/>
+            <SubmitButton label=Text::Account(AccountText::Save) pending=pending/>
+        </form>
+        {move || match waiting.get() {
+            Some(w) => Some(view! {
+                <section class="offer" aria-labelledby="email-code-heading">
+                    <h2 id="email-code-heading">{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</h2>
+                    <p>{i18n.tr(Text::Account(AccountText::EmailChangePending(w.email)))}</p>
+                    <EmailCodeForm sent_to=Signal::stored(w.sent_to) on_verified/>
+                </section>
+            }.into_any()),
+            None if verified.get() == Some(false) => Some(view! {
+                <p><A href=AuthRoute::VerifyEmail.path()>{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</A></p>
+            }.into_any()),
+            None => None,
+        }}
+        <DeleteAccount email=current_email/>
+        <p class="switch"><A href=AuthRoute::Session.path()>{i18n.tr(Text::BackToAccount)}</A></p>
+    }
+}

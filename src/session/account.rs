@@ -1,0 +1,78 @@
+//! The signed-in user's own account: reading and changing attributes, verifying an email with
+//! a code, and deleting the account, which signs out every tab and the embedder as a sign-out
+//! does.
+
+use super::SessionCtx;
+use crate::storage;
+use leptos_cognito_core::api::{AttributeType, CodeDeliveryDetails};
+use leptos_cognito_core::problem::Problem;
+use leptos_cognito_core::storage_keys;
+
+impl SessionCtx {
+    /// The user's attributes, as Cognito keeps them now.
+    pub async fn user_attributes(&self) -> Result<Vec<AttributeType>, Problem> {
+        let access = self.access_token().await.map_err(|e| e.problem())?;
+        let user = self
+            .client()
+            .get_user(&access)
+            .await
+            .map_err(|e| e.problem())?;
+        Ok(user.user_attributes)
+    }
+
+    /// Saves changed attributes; where a code went (a new email), the deliveries.
+    pub async fn update_attributes(
+        &self,
+        attributes: Vec<AttributeType>,
+    ) -> Result<Vec<CodeDeliveryDetails>, Problem> {
+        let access = self.access_token().await.map_err(|e| e.problem())?;
+        self.client()
+            .update_user_attributes(&access, attributes)
+            .await
+            .map_err(|e| e.problem())
+    }
+
+    /// Proves the email (the waiting new one, or an unverified current one) with its code. The
+    /// tokens are then refreshed, so the session shows the address as it now is.
+    pub async fn verify_email(&self, code: String) -> Result<(), Problem> {
+        let access = self.access_token().await.map_err(|e| e.problem())?;
+        self.client()
+            .verify_user_attribute(&access, "email", &code)
+            .await
+            .map_err(|e| e.problem())?;
+        self.refresh_in_background();
+        Ok(())
+    }
+
+    /// Sends a new code for the email (to the waiting new address if there is one).
+    pub async fn send_email_code(&self) -> Result<Option<CodeDeliveryDetails>, Problem> {
+        let access = self.access_token().await.map_err(|e| e.problem())?;
+        self.client()
+            .send_attribute_code(&access, "email")
+            .await
+            .map_err(|e| e.problem())
+    }
+
+    /// Deletes the account, then forgets everything this browser kept for it and signs out
+    /// here, in the other tabs and at the embedder. `leave` runs first (going to the page that
+    /// says it is done), so the signed-in page is gone before the session is.
+    pub async fn delete_account(&self, email: &str, leave: impl FnOnce()) -> Result<(), Problem> {
+        let access = self.access_token().await.map_err(|e| e.problem())?;
+        self.client()
+            .delete_user(&access)
+            .await
+            .map_err(|e| e.problem())?;
+        let client_id = self.client().client_id().to_owned();
+        for key in [
+            storage_keys::device(&client_id, email),
+            storage_keys::last_sign_in_factor(&client_id),
+            storage_keys::passkey_offer_dismissed(&client_id),
+            storage_keys::verify_email_offer_dismissed(&client_id),
+        ] {
+            storage::remove(&key);
+        }
+        leave();
+        self.forget();
+        Ok(())
+    }
+}
