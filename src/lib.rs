@@ -81,7 +81,7 @@ pub use pages::{
     AccountDeletedPage, ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage,
     FirstFactorPage, ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage,
     PasskeyPage, ProfilePage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
-    TotpSetupPage, VerifyEmailPage,
+    TotpSetupPage,
 };
 pub use provider::AuthProvider;
 pub use routes::{AuthRoute, AuthRoutes};

@@ -48,10 +48,8 @@ pub enum AuthRoute {
     Passkey,
     /// The signed-in user's remembered devices ([`DevicesPage`](crate::DevicesPage)).
     Devices,
-    /// The signed-in user's attributes, email change and account deletion ([`ProfilePage`](crate::ProfilePage)).
+    /// The signed-in user's attributes, email change and verification, and account deletion ([`ProfilePage`](crate::ProfilePage)).
     Profile,
-    /// Verifying the signed-in user's email with a code ([`VerifyEmailPage`](crate::VerifyEmailPage)).
-    VerifyEmail,
     /// Said after the account was deleted ([`AccountDeletedPage`](crate::AccountDeletedPage)).
     AccountDeleted,
 }
@@ -76,7 +74,6 @@ impl AuthRoute {
             Self::Passkey => "/passkey",
             Self::Devices => "/devices",
             Self::Profile => "/profile",
-            Self::VerifyEmail => "/verify-email",
             Self::AccountDeleted => "/account-deleted",
         }
     }
@@ -134,7 +131,6 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::Passkey.segment() view=|| view! { <OnDemandPage page=OnDemand::Passkey/> }/>
         <Route path=AuthRoute::Devices.segment() view=|| view! { <OnDemandPage page=OnDemand::Devices/> }/>
         <Route path=AuthRoute::Profile.segment() view=|| view! { <OnDemandPage page=OnDemand::Profile/> }/>
-        <Route path=AuthRoute::VerifyEmail.segment() view=|| view! { <OnDemandPage page=OnDemand::VerifyEmail/> }/>
         <Route path=AuthRoute::AccountDeleted.segment() view=|| view! { <OnDemandPage page=OnDemand::AccountDeleted/> }/>
     }
     .into_inner()

@@ -97,6 +97,14 @@ impl RefreshSchedule {
     }
 
     /// Time to refresh (or past it).
+    /// The same tokens, to be refreshed at once (their claims are out of date).
+    pub fn due_now(self) -> Self {
+        Self {
+            refresh_after_ms: 0,
+            ..self
+        }
+    }
+
     pub fn is_due(&self, now: Moment) -> bool {
         now.since(self.received) >= self.refresh_after_ms
     }
@@ -213,6 +221,15 @@ mod tests {
             assert_eq!(schedule.refresh_in_ms(later(due_at - 7)), 7);
             assert_eq!(schedule.refresh_wall_ms(), NOW.wall_ms + due_at);
         }
+    }
+
+    #[test]
+    fn tokens_whose_claims_changed_are_due_at_once_and_expire_as_before() {
+        let schedule = RefreshSchedule::new(times(3600, 0));
+        let stale = schedule.due_now();
+        assert!(!schedule.is_due(NOW) && stale.is_due(NOW));
+        assert_eq!(stale.expires_wall_ms(), schedule.expires_wall_ms());
+        assert!(!stale.is_expired(NOW));
     }
 
     #[test]

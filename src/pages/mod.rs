@@ -48,4 +48,3 @@ pub use session::SessionPage;
 pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;
 pub use totp_setup::TotpSetupPage;
-pub use verify_email::VerifyEmailPage;

@@ -1,14 +1,17 @@
 //! The signed-in user's profile: their attributes from `GetUser`, edited and saved with
 //! `UpdateUserAttributes`; a new email waits for its code (the old one stays in use until
-//! then where the pool says so); deleting the account.
+//! then where the pool says so); an unverified email gets a code on request; deleting the
+//! account.
 
 use super::delete_account::DeleteAccount;
 use super::email_code::EmailCodeForm;
+use super::verify_email::VERIFY_QUERY;
 use crate::components::{
-    AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading, SignedInOnly, StatusNote,
-    SubmitButton, TextField,
+    ActionButton, AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading, SignedInOnly,
+    StatusNote, SubmitButton, TextField,
 };
 use crate::i18n::use_i18n;
+use crate::page_address::use_page_address;
 use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -27,10 +30,12 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
-/// A new address that waits for its code, and where the code went.
+/// An address that waits for its code (a new one, or the current one not yet verified), and
+/// where the code went.
 #[derive(Debug, Clone, PartialEq)]
 struct Waiting {
-    email: String,
+    /// The new address; None: the current one is being verified.
+    new_email: Option<String>,
     sent_to: Option<String>,
 }
 
@@ -96,7 +101,7 @@ fn Profile() -> impl IntoView {
                 .find(|d| d.attribute_name.as_deref() == Some("email"));
             if let (Some(new), Some(delivery)) = (new_email, email_code) {
                 waiting.set(Some(Waiting {
-                    email: new,
+                    new_email: Some(new),
                     sent_to: delivery.destination,
                 }));
             }
@@ -148,6 +153,29 @@ fn Profile() -> impl IntoView {
             })
         })
     });
+    let send_code = Action::new_local(move |_: &()| async move {
+        let delivery = session.send_email_code().await?;
+        waiting.set(Some(Waiting {
+            new_email: None,
+            sent_to: delivery.and_then(|d| d.destination),
+        }));
+        Ok::<_, Problem>(())
+    });
+    // Reached from the session page's offer: the code goes out at once.
+    if use_page_address()
+        .with_untracked(|page| page.query_param("verify"))
+        .as_deref()
+        == VERIFY_QUERY.strip_prefix("verify=")
+    {
+        send_code.dispatch(());
+    }
+    let send_failure = i18n.words(move || {
+        send_code
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(Text::Problem)
+    });
     let on_verified = Callback::new(move |()| {
         waiting.set(None);
         done.set(Some(Done::Verified));
@@ -171,12 +199,26 @@ fn Profile() -> impl IntoView {
             Some(w) => Some(view! {
                 <section class="offer" aria-labelledby="email-code-heading">
                     <h2 id="email-code-heading">{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</h2>
-                    <p>{i18n.tr(Text::Account(AccountText::EmailChangePending(w.email)))}</p>
+                    <p>{w.new_email.map(|new| i18n.tr(Text::Account(AccountText::EmailChangePending(new))))}</p>
                     <EmailCodeForm sent_to=Signal::stored(w.sent_to) on_verified/>
                 </section>
             }.into_any()),
             None if verified.get() == Some(false) => Some(view! {
-                <p><A href=AuthRoute::VerifyEmail.path()>{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</A></p>
+                <section class="offer" aria-labelledby="email-code-heading">
+                    <h2 id="email-code-heading">{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</h2>
+                    <p>{i18n.tr(Text::Account(AccountText::VerifyEmailBody))}</p>
+                    <ErrorAlert message=send_failure/>
+                    <div class="actions">
+                        <ActionButton
+                            label=Text::Account(AccountText::SendCode)
+                            pending=send_code.pending()
+                            disabled=send_code.pending()
+                            on_click=move || {
+                                send_code.dispatch(());
+                            }
+                        />
+                    </div>
+                </section>
             }.into_any()),
             None => None,
         }}

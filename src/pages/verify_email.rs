@@ -1,9 +1,7 @@
-//! Verifying an email address that isn't yet: the offer after sign-in (dismissible, as
-//! Amplify's VerifyUser step is) and the page that sends the code and takes it.
+//! The offer after sign-in to verify an email address that isn't yet (dismissible, as
+//! Amplify's VerifyUser step is); the profile page sends the code and takes it.
 
-use super::email_code::EmailCodeForm;
-use crate::components::{ActionButton, ErrorAlert, PageHeading, SignedInOnly};
-use crate::handoff::Handoff;
+use crate::components::ActionButton;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
@@ -11,65 +9,10 @@ use crate::storage;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{AccountText, Text};
 use leptos_cognito_core::storage_keys;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-/// [`AuthRoute::VerifyEmail`]: sends a code to the user's address and takes it.
-#[component]
-pub fn VerifyEmailPage() -> impl IntoView {
-    view! {
-        <SignedInOnly>
-            <VerifyEmail/>
-        </SignedInOnly>
-    }
-}
-
-#[component]
-fn VerifyEmail() -> impl IntoView {
-    let session = use_session();
-    let handoff = Handoff::use_handoff();
-    let i18n = use_i18n();
-    let navigate = use_navigate();
-    let send = Action::new_local(move |_: &()| async move {
-        session
-            .send_email_code()
-            .await
-            .map(|delivery| delivery.and_then(|d| d.destination))
-    });
-    // Reached from "Send a code": the code goes out at once.
-    send.dispatch(());
-    let sent_to = Signal::derive(move || send.value().get().and_then(Result::ok).flatten());
-    let sent = move || send.value().get().is_some_and(|r| r.is_ok());
-    let failure = i18n.words(move || send.value().get().and_then(Result::err).map(Text::Problem));
-    let on_verified = Callback::new(move |()| {
-        handoff.leave_notice(Text::Account(AccountText::EmailNowVerified));
-        navigate(AuthRoute::Session.path(), Default::default());
-    });
-
-    view! {
-        <PageHeading text=Text::Account(AccountText::VerifyEmailTitle)/>
-        <p>{i18n.tr(Text::Account(AccountText::VerifyEmailBody))}</p>
-        <Show
-            when=sent
-            fallback=move || view! {
-                <ErrorAlert message=failure/>
-                <div class="actions">
-                    <ActionButton
-                        label=Text::Account(AccountText::SendCode)
-                        pending=send.pending()
-                        disabled=send.pending()
-                        on_click=move || {
-                            send.dispatch(());
-                        }
-                    />
-                </div>
-            }
-        >
-            <EmailCodeForm sent_to on_verified/>
-        </Show>
-        <p class="switch"><A href=AuthRoute::Session.path()>{i18n.tr(Text::BackToAccount)}</A></p>
-    }
-}
+/// The profile's query that sends a code for the email at once.
+pub const VERIFY_QUERY: &str = "verify=email";
 
 /// On the session page, when the id token says the email isn't verified: an offer to verify it
 /// now, or not now (remembered on this device for this user).
@@ -105,7 +48,7 @@ pub fn VerifyEmailOffer() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="primary" on:click={
                         let navigate = navigate.clone();
-                        move |_| navigate(AuthRoute::VerifyEmail.path(), Default::default())
+                        move |_| navigate(&format!("{}?{VERIFY_QUERY}", AuthRoute::Profile.path()), Default::default())
                     }>
                         {i18n.tr(Text::Account(AccountText::SendCode))}
                     </button>

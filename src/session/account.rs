@@ -2,8 +2,9 @@
 //! a code, and deleting the account, which signs out every tab and the embedder as a sign-out
 //! does.
 
-use super::SessionCtx;
+use super::{SessionCtx, SessionState};
 use crate::storage;
+use leptos::prelude::Update;
 use leptos_cognito_core::api::{AttributeType, CodeDeliveryDetails};
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::storage_keys;
@@ -40,6 +41,12 @@ impl SessionCtx {
             .verify_user_attribute(&access, "email", &code)
             .await
             .map_err(|e| e.problem())?;
+        // The id token still names the old address (or says unverified): refresh now.
+        self.state.update(|state| {
+            if let SessionState::SignedIn(session) = state {
+                session.schedule = session.schedule.due_now();
+            }
+        });
         self.refresh_in_background();
         Ok(())
     }
@@ -72,6 +79,9 @@ impl SessionCtx {
             storage::remove(&key);
         }
         leave();
+        // The router shows the new page in a later task; signing out before it would send the
+        // signed-in page (still shown) to the sign-in page.
+        gloo_timers::future::TimeoutFuture::new(0).await;
         self.forget();
         Ok(())
     }
