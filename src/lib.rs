@@ -78,9 +78,9 @@ pub use i18n::{use_i18n, I18n};
 /// The protocol, errors, validation and words, without browser APIs: [`leptos_cognito_core`].
 pub use leptos_cognito_core as core;
 pub use pages::{
-    AccountDeletedPage, ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage,
-    FirstFactorPage, ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage,
-    PasskeyPage, ProfilePage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
+    ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage, FirstFactorPage,
+    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage, PasskeyPage,
+    ProfilePage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
     TotpSetupPage,
 };
 pub use provider::AuthProvider;

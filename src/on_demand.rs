@@ -5,9 +5,9 @@
 
 use crate::i18n::use_i18n;
 use crate::pages::{
-    AccountDeletedPage, ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage,
-    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ProfilePage,
-    ResetPasswordPage, SecurityPage, SignUpPage, TotpSetupPage,
+    ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
+    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ProfilePage, ResetPasswordPage,
+    SecurityPage, SignUpPage, TotpSetupPage,
 };
 use crate::routes::AuthRoute;
 use futures::FutureExt;
@@ -103,7 +103,6 @@ on_demand_pages! {
     Security => SecurityPage, security_page, preload_security_page;
     Devices => DevicesPage, devices_page, preload_devices_page;
     Profile => ProfilePage, profile_page, preload_profile_page;
-    AccountDeleted => AccountDeletedPage, account_deleted_page, preload_account_deleted_page;
 }
 
 impl OnDemand {

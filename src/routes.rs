@@ -50,8 +50,6 @@ pub enum AuthRoute {
     Devices,
     /// The signed-in user's attributes, email change and verification, and account deletion ([`ProfilePage`](crate::ProfilePage)).
     Profile,
-    /// Said after the account was deleted ([`AccountDeletedPage`](crate::AccountDeletedPage)).
-    AccountDeleted,
 }
 
 impl AuthRoute {
@@ -74,7 +72,6 @@ impl AuthRoute {
             Self::Passkey => "/passkey",
             Self::Devices => "/devices",
             Self::Profile => "/profile",
-            Self::AccountDeleted => "/account-deleted",
         }
     }
 
@@ -131,7 +128,6 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::Passkey.segment() view=|| view! { <OnDemandPage page=OnDemand::Passkey/> }/>
         <Route path=AuthRoute::Devices.segment() view=|| view! { <OnDemandPage page=OnDemand::Devices/> }/>
         <Route path=AuthRoute::Profile.segment() view=|| view! { <OnDemandPage page=OnDemand::Profile/> }/>
-        <Route path=AuthRoute::AccountDeleted.segment() view=|| view! { <OnDemandPage page=OnDemand::AccountDeleted/> }/>
     }
     .into_inner()
 }

@@ -1,5 +1,5 @@
 //! Deleting the account: the user types their address to confirm, Cognito deletes the user,
-//! and every tab (and the embedder) is signed out; then a page says it is done.
+//! and every tab (and the embedder) is signed out; then the page says it is done.
 
 use crate::components::{ErrorAlert, PageHeading};
 use crate::i18n::use_i18n;
@@ -8,22 +8,24 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{AccountText, Text};
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 const CONFIRM_ID: &str = "delete-confirm";
 
-/// The profile page's section that deletes the account of `email`.
+/// The profile page's section that deletes the account of `email`; `deleted` is set once it
+/// is gone, before the session ends.
 #[component]
-pub fn DeleteAccount(#[prop(into)] email: Signal<String>) -> impl IntoView {
+pub fn DeleteAccount(
+    #[prop(into)] email: Signal<String>,
+    deleted: RwSignal<bool>,
+) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let typed = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
     let delete = Action::new_local(move |email: &String| {
-        let (email, navigate) = (email.clone(), navigate.clone());
+        let email = email.clone();
         async move {
-            let leave = move || navigate(AuthRoute::AccountDeleted.path(), Default::default());
+            let leave = move || deleted.set(true);
             session.delete_account(&email, leave).await.err()
         }
     });
@@ -82,9 +84,9 @@ pub fn DeleteAccount(#[prop(into)] email: Signal<String>) -> impl IntoView {
     }
 }
 
-/// After the account was deleted ([`AuthRoute::AccountDeleted`]).
+/// What the profile page shows once the account is deleted.
 #[component]
-pub fn AccountDeletedPage() -> impl IntoView {
+pub fn AccountDeleted() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageHeading text=Text::Account(AccountText::DeletedTitle)/>

@@ -32,7 +32,6 @@ mod verify_email;
 pub use change_password::ChangePasswordPage;
 pub use config_error::ConfigErrorPage;
 pub use confirm::ConfirmPage;
-pub use delete_account::AccountDeletedPage;
 pub use devices::DevicesPage;
 pub use first_factor::FirstFactorPage;
 pub use forgot_password::ForgotPasswordPage;

@@ -3,7 +3,7 @@
 //! then where the pool says so); an unverified email gets a code on request; deleting the
 //! account.
 
-use super::delete_account::DeleteAccount;
+use super::delete_account::{AccountDeleted, DeleteAccount};
 use super::email_code::EmailCodeForm;
 use super::verify_email::VERIFY_QUERY;
 use crate::components::{
@@ -20,13 +20,21 @@ use leptos_cognito_core::i18n::{AccountText, Text};
 use leptos_cognito_core::problem::Problem;
 use leptos_router::components::A;
 
-/// [`AuthRoute::Profile`].
+/// [`AuthRoute::Profile`]; once the account is deleted, the page that says so.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    view! {
-        <SignedInOnly>
-            <Profile/>
-        </SignedInOnly>
+    let deleted = RwSignal::new(false);
+    move || {
+        if deleted.get() {
+            view! { <AccountDeleted/> }.into_any()
+        } else {
+            view! {
+                <SignedInOnly>
+                    <Profile deleted/>
+                </SignedInOnly>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -63,7 +71,7 @@ fn changes(loaded: &[AttributeType], values: Vec<AttributeType>) -> Vec<Attribut
 }
 
 #[component]
-fn Profile() -> impl IntoView {
+fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let inputs = AttributeInputs::new();
@@ -222,7 +230,7 @@ fn Profile() -> impl IntoView {
             }.into_any()),
             None => None,
         }}
-        <DeleteAccount email=current_email/>
+        <DeleteAccount email=current_email deleted/>
         <p class="switch"><A href=AuthRoute::Session.path()>{i18n.tr(Text::BackToAccount)}</A></p>
     }
 }

@@ -61,8 +61,8 @@ impl SessionCtx {
     }
 
     /// Deletes the account, then forgets everything this browser kept for it and signs out
-    /// here, in the other tabs and at the embedder. `leave` runs first (going to the page that
-    /// says it is done), so the signed-in page is gone before the session is.
+    /// here, in the other tabs and at the embedder. `leave` runs first (showing that it is
+    /// done), so the signed-in page is gone before the session is.
     pub async fn delete_account(&self, email: &str, leave: impl FnOnce()) -> Result<(), Problem> {
         let access = self.access_token().await.map_err(|e| e.problem())?;
         self.client()
@@ -79,8 +79,8 @@ impl SessionCtx {
             storage::remove(&key);
         }
         leave();
-        // The router shows the new page in a later task; signing out before it would send the
-        // signed-in page (still shown) to the sign-in page.
+        // The page changes in a later task; signing out before it would send the signed-in
+        // page (still shown) to the sign-in page.
         gloo_timers::future::TimeoutFuture::new(0).await;
         self.forget();
         Ok(())
