@@ -4,6 +4,7 @@ their code, verification codes, and users deleting themselves."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,20 @@ STALE_CODE = ("ExpiredCodeException", "Invalid code provided, please request a c
 def named(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
     """A server whose pool requires a name at sign-up."""
     emu, client = serve(tmp_path_factory.mktemp("cfg"), "--param", "NameRequired=true")
+    yield client
+    emu.stop()
+
+
+@pytest.fixture(scope="module")
+def updates_at_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """A server whose pool lacks AttributesRequireVerificationBeforeUpdate: the template without
+    its UserAttributeUpdateSettings."""
+    template = (Path(__file__).resolve().parents[2] / "deploy" / "cognito-pool.yaml").read_text(encoding="utf-8")
+    setting = "      UserAttributeUpdateSettings:\n        AttributesRequireVerificationBeforeUpdate:\n          - email\n"
+    assert setting in template
+    directory = tmp_path_factory.mktemp("cfg")
+    (directory / "pool.yaml").write_text(template.replace(setting, ""), encoding="utf-8")
+    emu, client = serve(directory, "--template", str(directory / "pool.yaml"))
     yield client
     emu.stop()
 
@@ -205,3 +220,21 @@ def test_delete_user_removes_the_user_and_refuses_their_tokens(cognito: Client) 
     assert cognito.refresh(refresh).body.get("__type") == "NotAuthorizedException"
     # The address is free again.
     assert cognito.sign_up(email).status == 200
+
+
+def test_without_verification_first_a_new_email_is_in_use_at_once_and_unverified(updates_at_once: Client) -> None:
+    cognito = updates_at_once
+    old, token = signed_in(cognito)
+    new = unique_email("now")
+    reply = update(cognito, token, email=new)
+    assert reply.status == 200, reply.body
+    assert [d["AttributeName"] for d in reply.body["CodeDeliveryDetailsList"]] == ["email"]
+    found = user_attributes(cognito, token)
+    assert (found["email"], found["email_verified"]) == (new, "false")
+    signed = cognito.sign_in(new)
+    assert signed.status == 200
+    assert claims(signed.body["AuthenticationResult"]["IdToken"])["email_verified"] is False
+    assert cognito.sign_in(old).error == ("UserNotFoundException", "User does not exist.")
+    code = cognito.code(new, "attribute")
+    assert cognito.call("VerifyUserAttribute", AccessToken=token, AttributeName="email", Code=code).status == 200
+    assert user_attributes(cognito, token)["email_verified"] == "true"
