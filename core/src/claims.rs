@@ -18,9 +18,20 @@ pub struct Claims {
     /// Present in id tokens.
     #[serde(default)]
     pub email: Option<String>,
-    /// Present in id tokens of users with an email: whether the address is verified.
-    #[serde(default)]
+    /// Present in id tokens of users with an email: whether the address is verified. A
+    /// boolean from Cognito; a federated provider's may arrive as `"true"`, and anything else
+    /// reads as unknown rather than failing the whole token.
+    #[serde(default, deserialize_with = "lenient_bool")]
     pub email_verified: Option<bool>,
+}
+
+fn lenient_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Bool(b) => Some(b),
+        serde_json::Value::String(s) if s == "true" => Some(true),
+        serde_json::Value::String(s) if s == "false" => Some(false),
+        _ => None,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,6 +81,21 @@ mod tests {
         assert_eq!(claims.exp, 1_700_003_600);
         assert_eq!(claims.iat, 1_700_000_000);
         assert_eq!(claims.email.as_deref(), Some("a@example.com"));
+    }
+
+    #[test]
+    fn email_verified_is_read_as_cognito_and_federated_providers_write_it() {
+        let read = |value: &str| {
+            let payload = format!(r#"{{"sub":"u","exp":2,"iat":1,"email_verified":{value}}}"#);
+            decode_claims(&jwt_with(&payload)).unwrap().email_verified
+        };
+        assert_eq!(read("true"), Some(true));
+        assert_eq!(read("false"), Some(false));
+        assert_eq!(read(r#""true""#), Some(true));
+        assert_eq!(read(r#""false""#), Some(false));
+        assert_eq!(read("1"), None);
+        let absent = decode_claims(&jwt_with(r#"{"sub":"u","exp":2,"iat":1}"#)).unwrap();
+        assert_eq!(absent.email_verified, None);
     }
 
     #[test]
