@@ -226,6 +226,8 @@ test('deleting the account needs the address typed, signs out the other tab, and
   const other = await context.newPage();
   await other.goto('/session');
   await expect(other.getByTestId('session-email')).toHaveText(email);
+  // The tab in front gets animation frames, which Playwright's clicks wait for.
+  await page.bringToFront();
 
   const actions = recordCognitoActions(page);
   await page.goto('/profile');
