@@ -8,8 +8,8 @@ import { expectAccessible } from './support/axe';
 import { expect, PASSWORD, recordCognitoActions, storageEntries, test, uniqueEmail } from './support/fixtures';
 import { COGNITO_PORT, LocalCognito } from './support/local-cognito';
 
-// Beside the suite's servers (site port +1..+8, the Cognito's port).
-const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8090) + 10;
+// Beside the suite's servers (site port +1..+10, the Cognito's port).
+const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8090) + 11;
 const SITE = `http://127.0.0.1:${SITE_PORT}`;
 const CONFIG = `target/e2e/config-profile-${SITE_PORT}.json`;
 const SIGN_UP_ATTRIBUTES = [
