@@ -37,6 +37,8 @@ const chromiumFlags = [
   '--disable-sync',
 ];
 
+const TOKEN_TIMER_SPECS = ['**/session.spec.ts', '**/faults.spec.ts'];
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // One worker: the tests share one local Cognito, and one of them stops it on purpose.
@@ -46,6 +48,12 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // The session and fault suites mostly wait for short-lived tokens to expire; as a project of
+  // their own they can run beside the rest (`--project`), each run with its own local Cognito.
+  projects: [
+    { name: 'main', testIgnore: TOKEN_TIMER_SPECS },
+    { name: 'token-timers', testMatch: TOKEN_TIMER_SPECS },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${sitePort}`,
     browserName: 'chromium',
