@@ -56,6 +56,7 @@ mod config_loader;
 mod embed;
 mod handoff;
 mod i18n;
+mod idle;
 mod on_demand;
 mod page_address;
 mod pages;

@@ -4,6 +4,7 @@
 //! idle. Without the feature they are in the one wasm and show at once.
 
 use crate::i18n::use_i18n;
+use crate::idle::when_idle;
 use crate::pages::{
     ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
     MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage,
@@ -14,7 +15,6 @@ use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_cognito_core::i18n::Text;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// A page's code did not arrive (the network, usually); loading it again starts afresh.
@@ -135,12 +135,7 @@ pub(crate) fn prefetch_in_background() {
         pointed.remove();
         focused.remove();
     });
-    request_animation_frame(|| {
-        // Browsers without requestIdleCallback (Safari) wait a moment instead.
-        if request_idle_callback_with_handle(prefetch_all).is_err() {
-            set_timeout(prefetch_all, Duration::from_millis(500));
-        }
-    });
+    when_idle(prefetch_all);
 }
 
 /// Prefetches the page of the link the event happened in, if any.
