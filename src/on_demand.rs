@@ -3,6 +3,7 @@
 //! the page is first shown, when a link to it is pointed at or focused, or once the browser is
 //! idle. Without the feature they are in the one wasm and show at once.
 
+use crate::components::PageHeading;
 use crate::i18n::use_i18n;
 use crate::idle::when_idle;
 use crate::pages::{
@@ -175,6 +176,7 @@ pub(crate) fn OnDemandPage(page: OnDemand) -> impl IntoView {
         None => view! { <p class="loading" role="status">{i18n.tr(Text::Loading)}</p> }.into_any(),
         Some(Ok(render)) => untrack(render),
         Some(Err(PageLoadFailed)) => view! {
+            <PageHeading text=Text::PageUnavailable />
             <div class="alert" role="alert">{i18n.tr(Text::PageLoadFailed)}</div>
             <button
                 type="button"

@@ -92,6 +92,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
             ))
         }
         Text::RetrySignOut => "Try again",
+        Text::PageUnavailable => "Page unavailable",
         Text::PageLoadFailed => {
             "This page couldn't be loaded. Check your connection and try again."
         }

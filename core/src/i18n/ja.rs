@@ -94,6 +94,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
             ))
         }
         Text::RetrySignOut => "もう一度試す",
+        Text::PageUnavailable => "ページを表示できません",
         Text::PageLoadFailed => "このページを読み込めませんでした。接続を確認して、もう一度お試しください。",
         Text::RetryPageLoad => "もう一度試す",
         Text::SignInToSignOutOthers => {

@@ -147,6 +147,8 @@ pub enum Text {
     NotRevoked(Problem),
     /// Retries the sign-out that did not reach the server.
     RetrySignOut,
+    /// The heading of a page whose code did not arrive.
+    PageUnavailable,
     /// A page's code, fetched when first shown, did not arrive (the network, usually).
     PageLoadFailed,
     /// Fetches that page's code again.

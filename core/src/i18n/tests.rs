@@ -74,6 +74,7 @@ fn samples() -> Vec<Text> {
         OtherDevicesMayBeSignedIn(crate::problem::Problem::Network),
         NotRevoked(crate::problem::Problem::Network),
         RetrySignOut,
+        PageUnavailable,
         PageLoadFailed,
         RetryPageLoad,
         SignInToSignOutOthers,
