@@ -4,12 +4,14 @@
 
 mod devices;
 mod en;
+mod federation;
 mod ja;
 mod mfa;
 mod passkey;
 mod passwordless;
 
 pub use devices::DeviceText;
+pub use federation::FederationText;
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
 
@@ -168,6 +170,8 @@ pub enum Text {
     Passwordless(PasswordlessText),
     /// Remembered devices.
     Device(DeviceText),
+    /// Sign-in through the pool domain (social and company providers).
+    Federation(FederationText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),

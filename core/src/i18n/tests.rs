@@ -119,6 +119,7 @@ fn samples() -> Vec<Text> {
             .map(Text::Passwordless),
     );
     all.extend(DeviceText::samples().into_iter().map(Text::Device));
+    all.extend(FederationText::samples().into_iter().map(Text::Federation));
     all
 }
 
