@@ -6,8 +6,8 @@
 use crate::i18n::use_i18n;
 use crate::pages::{
     ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
-    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage,
-    SignUpPage, TotpSetupPage,
+    MfaChoicePage, MfaCodePage, NewPasswordPage, OAuthCallbackPage, PasskeyPage, ResetPasswordPage,
+    SecurityPage, SignUpPage, TotpSetupPage,
 };
 use crate::routes::AuthRoute;
 use futures::FutureExt;
@@ -102,6 +102,7 @@ on_demand_pages! {
     ChangePassword => ChangePasswordPage, change_password_page, preload_change_password_page;
     Security => SecurityPage, security_page, preload_security_page;
     Devices => DevicesPage, devices_page, preload_devices_page;
+    OAuthCallback => OAuthCallbackPage, oauth_callback_page, preload_oauth_callback_page;
 }
 
 impl OnDemand {

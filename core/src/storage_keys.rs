@@ -50,6 +50,12 @@ pub fn oauth_round_trip_prefix(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.oauth.")
 }
 
+/// Key (in `localStorage`) of the note that this browser's session began at the pool domain, whose
+/// own session (a cookie there) sign-out then ends too (`/logout`). Not a secret.
+pub fn hosted_session(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.hostedSession")
+}
+
 /// Name of the Web Lock and of the `BroadcastChannel` shared by the tabs of one app client.
 pub fn tab_channel(client_id: &str) -> String {
     format!("{PREFIX}{client_id}")

@@ -2,6 +2,7 @@ use super::devices::TrustThisBrowser;
 use super::passkeys::{site_uses_passkeys, PasskeyOffer};
 use super::session_health::SessionHealth;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
+use crate::federation::Federation;
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::return_to::ReturnRefusedNote;
@@ -41,10 +42,25 @@ fn SessionDetails() -> impl IntoView {
         SessionState::SignedIn(s) => Some(s),
         _ => None,
     };
-    let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
+    // A session that began at the pool domain ends there too (its own cookie), after this one.
+    let hosted = StoredValue::new(use_context::<Federation>());
+    let end_hosted = move || {
+        hosted.with_value(|federation| {
+            if let Some(federation) = federation {
+                federation.end_hosted_session();
+            }
+        })
+    };
+    let sign_out = Action::new_local(move |_: &()| async move {
+        session.sign_out().await;
+        end_hosted();
+    });
     // Signs out here in any case; the sign-in page then reports what the server did not do.
-    let sign_out_everywhere =
-        Action::new_local(move |_: &()| async move { session.sign_out_everywhere().await });
+    let sign_out_everywhere = Action::new_local(move |_: &()| async move {
+        let everywhere = session.sign_out_everywhere().await;
+        end_hosted();
+        everywhere
+    });
     let busy =
         Signal::derive(move || sign_out.pending().get() || sign_out_everywhere.pending().get());
 

@@ -1,3 +1,4 @@
+use super::federated_sign_in::FederatedSignIn;
 use super::sign_in_step::SignInSteps;
 use super::sign_in_user_auth::UserAuthSignInForm;
 use super::sign_out_report::SignOutReport;
@@ -49,6 +50,7 @@ fn SignInScreen() -> impl IntoView {
         <StatusNote message=i18n.words(move || notice.get())/>
         <SignOutReport/>
         {form}
+        <FederatedSignIn/>
         <p class="switch">
             {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
         </p>

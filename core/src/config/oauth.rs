@@ -82,13 +82,6 @@ impl IdentityProvider {
     }
 }
 
-impl OAuthConfig {
-    /// Whether the id token carries the request's `nonce` (only with `openid`).
-    pub fn wants_openid(&self) -> bool {
-        self.scopes.iter().any(|scope| scope == "openid")
-    }
-}
-
 pub(super) fn read(object: &Map<String, Value>) -> Result<Option<OAuthConfig>, ConfigError> {
     let section = match object.get("oauth") {
         None | Some(Value::Null) => return Ok(None),
@@ -185,7 +178,7 @@ fn scopes(value: Option<&Value>) -> Result<Vec<String>, ConfigError> {
             ))
         }
     };
-    items
+    let scopes = items
         .iter()
         .map(|item| {
             item.as_str()
@@ -198,7 +191,12 @@ fn scopes(value: Option<&Value>) -> Result<Vec<String>, ConfigError> {
                 .map(str::to_owned)
                 .ok_or_else(|| invalid(FIELD, "expected scope names such as openid or email"))
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    // The page reads the id token (who signed in, until when, the nonce): only `openid` gets one.
+    if !scopes.iter().any(|scope| scope == "openid") {
+        return Err(invalid(FIELD, "must include openid"));
+    }
+    Ok(scopes)
 }
 
 /// `providers`: names (`"Google"`) or `{"name", "label"}` objects.

@@ -36,7 +36,6 @@ fn reads_the_section_with_its_defaults() {
     assert_eq!(oauth.redirect_path, "/oauth2/callback");
     assert_eq!(oauth.sign_out_path, "/");
     assert_eq!(oauth.scopes, DEFAULT_SCOPES.map(str::to_owned).to_vec());
-    assert!(oauth.wants_openid());
     assert!(!oauth.email_domain_sign_in);
     assert_eq!(oauth.providers[0].kind(), ProviderKind::Google);
 }
@@ -147,11 +146,11 @@ fn each_bad_field_is_named() {
 #[test]
 fn email_domain_routing_alone_is_enough() {
     let oauth = parse(&format!(
-        r#"{{{DOMAIN},"emailDomainSignIn":true,"scopes":["email"],"redirectPath":"/auth/done"}}"#
+        r#"{{{DOMAIN},"emailDomainSignIn":true,"scopes":["openid"],"redirectPath":"/auth/done"}}"#
     ))
     .unwrap()
     .unwrap();
     assert!(oauth.email_domain_sign_in && oauth.providers.is_empty());
-    assert!(!oauth.wants_openid());
+    assert_eq!(oauth.scopes, ["openid"]);
     assert_eq!(oauth.redirect_path, "/auth/done");
 }
