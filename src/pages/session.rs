@@ -43,23 +43,27 @@ fn SessionDetails() -> impl IntoView {
         _ => None,
     };
     // A session that began at the pool domain ends there too (its own cookie), after this one.
+    // Taken when the button is pressed: signing out unmounts this page.
     let hosted = StoredValue::new(use_context::<Federation>());
-    let end_hosted = move || {
-        hosted.with_value(|federation| {
-            if let Some(federation) = federation {
+    let sign_out = Action::new_local(move |_: &()| {
+        let hosted = hosted.get_value();
+        async move {
+            session.sign_out().await;
+            if let Some(federation) = hosted {
                 federation.end_hosted_session();
             }
-        })
-    };
-    let sign_out = Action::new_local(move |_: &()| async move {
-        session.sign_out().await;
-        end_hosted();
+        }
     });
     // Signs out here in any case; the sign-in page then reports what the server did not do.
-    let sign_out_everywhere = Action::new_local(move |_: &()| async move {
-        let everywhere = session.sign_out_everywhere().await;
-        end_hosted();
-        everywhere
+    let sign_out_everywhere = Action::new_local(move |_: &()| {
+        let hosted = hosted.get_value();
+        async move {
+            let everywhere = session.sign_out_everywhere().await;
+            if let Some(federation) = hosted {
+                federation.end_hosted_session();
+            }
+            everywhere
+        }
     });
     let busy =
         Signal::derive(move || sign_out.pending().get() || sign_out_everywhere.pending().get());

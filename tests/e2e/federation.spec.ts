@@ -143,7 +143,7 @@ test('a replayed code is refused by the pool and said so', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.goto(callbackUrl);
-  await expect(page.getByRole('alert')).toContainText('already been used or has expired');
+  await expect(page.getByRole('alert')).toContainText('its code was already used, has expired');
 });
 
 test('a wrong verifier is refused by the pool (invalid_grant) and nobody is signed in', async ({ page, clientId }) => {
@@ -151,7 +151,7 @@ test('a wrong verifier is refused by the pool (invalid_grant) and nobody is sign
   await page.goto('/sign-in');
   await atProvider(page, 'Continue with Google');
   await consent(page, uniqueEmail('verifier'));
-  await expect(page.getByRole('alert')).toContainText('already been used or has expired');
+  await expect(page.getByRole('alert')).toContainText('its code was already used, has expired');
   const stored = await page.evaluate((key) => localStorage.getItem(key), `leptos-cognito.${clientId}.refreshToken`);
   expect(stored).toBeNull();
 });

@@ -29,7 +29,7 @@ pub(super) fn render(text: &FederationText) -> Cow<'static, str> {
                 ))
             }
             FederationProblem::CodeRejected => {
-                "That sign-in link has already been used or has expired. Please sign in again."
+                "The sign-in could not be finished: its code was already used, has expired, or does not belong to this browser. Please sign in again."
             }
             FederationProblem::StateMismatch => {
                 "This sign-in didn't start on this page, so it was stopped for your safety. Please sign in again."

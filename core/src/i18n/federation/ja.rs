@@ -33,7 +33,7 @@ pub(super) fn render(text: &FederationText) -> Cow<'static, str> {
                 ))
             }
             FederationProblem::CodeRejected => {
-                "このサインインは使用済みか期限切れです。もう一度サインインしてください。"
+                "サインインを完了できませんでした。コードが使用済みか期限切れ、またはこのブラウザーのものではありません。もう一度サインインしてください。"
             }
             FederationProblem::StateMismatch => {
                 "このサインインはこのページで開始されたものではないため、安全のため中止しました。もう一度サインインしてください。"
