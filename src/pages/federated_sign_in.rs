@@ -21,13 +21,16 @@ pub(super) fn FederatedSignIn() -> impl IntoView {
         .and_then(|FederationFailure(failure)| failure.try_update(Option::take).flatten());
     let problem = RwSignal::new(failure);
     let fed = StoredValue::new(federation.clone());
+    // Read here: an event handler runs outside the component's owner.
+    let returns = use_return_request();
+    let embed = use_context::<EmbedRequest>();
     let go = move |destination: Destination<'_>| {
         problem.set(None);
         let destinations = Destinations {
-            return_to: use_return_request()
+            return_to: returns
                 .and_then(|request| request.target())
                 .map(|target| target.href().to_owned()),
-            embed_origin: use_context::<EmbedRequest>().and_then(|embed| embed.origin()),
+            embed_origin: embed.and_then(|embed| embed.origin()),
         };
         if let Err(failed) = fed.with_value(|fed| fed.start(destination, destinations)) {
             problem.set(Some(failed));

@@ -2,6 +2,7 @@
 // endpoints and its local identity provider: the whole redirect round trip with PKCE and state,
 // the same session as every other sign-in, and each way the round trip can go wrong.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 import { expect, test, uniqueEmail } from './support/fixtures';
 import { FEDERATION_URL } from '../../playwright.config';
 
@@ -51,9 +52,11 @@ async function onCallback(page: Page, change: 'replay' | 'wrongVerifier'): Promi
   );
 }
 
-test('provider buttons come in the brands\' order with their names, in both languages', async ({ page }) => {
+test('provider buttons come in the brands\' order with their names, accessible in both languages and schemes', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
-  const buttons = page.locator('.federated button');
+  const buttons = page.locator('.federated > button');
   await expect(buttons).toHaveText([
     'Continue with Apple',
     'Continue with Google',
@@ -62,7 +65,10 @@ test('provider buttons come in the brands\' order with their names, in both lang
     'Continue with Example Corp',
     'Sign in with your work account',
   ]);
-  await page.goto('/sign-in?lang=ja');
+  await page.getByRole('button', { name: 'Sign in with your work account' }).click();
+  await expect(page.getByLabel('Work email')).toBeVisible();
+  await expectAccessible(page, 'sign-in with providers');
+  await page.getByRole('button', { name: '日本語' }).click();
   await expect(buttons).toHaveText([
     'Appleで続ける',
     'Google で続行',
