@@ -1,19 +1,27 @@
 //! The provider buttons under the sign-in form, and "Sign in with your work account" (the email's
-//! domain picks the company's provider), when `config.json` has `oauth`.
+//! domain picks the company's provider), when `config.json` has `oauth`. Fetched on demand
+//! (`on_demand::FederatedSignIn`), so sites without `oauth` never carry it.
 
 use crate::components::{ErrorAlert, TextField};
 use crate::embed::EmbedRequest;
 use crate::federation::{Destinations, Federation, FederationFailure};
 use crate::i18n::use_i18n;
+use crate::i18n::I18n;
 use crate::return_to::use_return_request;
 use leptos::prelude::*;
 use leptos_cognito_core::config::ProviderKind;
 use leptos_cognito_core::i18n::{FederationText, Text};
 use leptos_cognito_core::oauth::{email_domain, Destination};
+use leptos_cognito_core::validation::FieldError;
+
+/// The words of a [`FederationText`] in the page's language (a signal's getter).
+fn say(i18n: I18n, text: FederationText) -> impl Fn() -> String + Send + Sync + 'static {
+    move || text.render(i18n.lang()).into_owned()
+}
 
 /// Nothing without `oauth` in the config.
 #[component]
-pub(super) fn FederatedSignIn() -> impl IntoView {
+pub fn FederatedButtons() -> impl IntoView {
     let federation = use_context::<Federation>()?;
     let i18n = use_i18n();
     // What the last round trip ended with, said once.
@@ -43,17 +51,14 @@ pub(super) fn FederatedSignIn() -> impl IntoView {
         .map(|provider| {
             let kind = provider.kind();
             let name = provider.name.clone();
-            let label = Text::Federation(FederationText::ContinueWith(
-                kind,
-                provider.display_name().to_owned(),
-            ));
+            let label = FederationText::ContinueWith(kind, provider.display_name().to_owned());
             view! {
                 <button
                     type="button"
                     class=format!("provider provider-{}", class_of(kind))
                     on:click=move |_| go(Destination::Provider(&name))
                 >
-                    {i18n.tr(label)}
+                    {say(i18n, label)}
                 </button>
             }
         })
@@ -64,8 +69,10 @@ pub(super) fn FederatedSignIn() -> impl IntoView {
         .then(|| view! { <WorkAccount go/> });
     Some(view! {
         <div class="federated">
-            <p class="divider"><span>{i18n.tr(Text::Federation(FederationText::Or))}</span></p>
-            <ErrorAlert message=i18n.words(move || problem.get().map(|p| Text::Federation(FederationText::Problem(p))))/>
+            <p class="divider"><span>{say(i18n, FederationText::Or)}</span></p>
+            <ErrorAlert message=Signal::derive(move || {
+                problem.get().map(|p| FederationText::Problem(p).render(i18n.lang()).into_owned())
+            })/>
             {buttons}
             {work}
         </div>
@@ -96,7 +103,7 @@ fn WorkAccount(go: impl Fn(Destination<'_>) + Copy + Send + Sync + 'static) -> i
                 error.set(None);
                 go(Destination::EmailDomain(&domain));
             }
-            None => error.set(Some(Text::Federation(FederationText::WorkEmailInvalid))),
+            None => error.set(Some(Text::Field(FieldError::EmailInvalid))),
         }
     };
     view! {
@@ -107,12 +114,12 @@ fn WorkAccount(go: impl Fn(Destination<'_>) + Copy + Send + Sync + 'static) -> i
             aria-controls="work-account"
             on:click=move |_| open.update(|open| *open = !*open)
         >
-            {i18n.tr(Text::Federation(FederationText::WorkAccount))}
+            {say(i18n, FederationText::WorkAccount)}
         </button>
         <form id="work-account" class="work-account" hidden=move || !open.get() on:submit=on_submit novalidate>
-            <p class="aside">{i18n.tr(Text::Federation(FederationText::WorkEmailHelp))}</p>
-            <TextField id="work-email" label=Text::Federation(FederationText::WorkEmail) kind="email" autocomplete="email" value=email error=error/>
-            <button type="submit">{i18n.tr(Text::Federation(FederationText::Continue))}</button>
+            <p class="aside">{say(i18n, FederationText::WorkEmailHelp)}</p>
+            <TextField id="work-email" label=Text::Email kind="email" autocomplete="email" value=email error=error/>
+            <button type="submit">{say(i18n, FederationText::Continue)}</button>
         </form>
     }
 }

@@ -31,6 +31,7 @@ pub use change_password::ChangePasswordPage;
 pub use config_error::ConfigErrorPage;
 pub use confirm::ConfirmPage;
 pub use devices::DevicesPage;
+pub(crate) use federated_sign_in::FederatedButtons;
 pub use first_factor::FirstFactorPage;
 pub use forgot_password::ForgotPasswordPage;
 pub use mfa_choice::MfaChoicePage;

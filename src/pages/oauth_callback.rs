@@ -10,7 +10,7 @@ use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_cognito_core::i18n::{FederationText, Text};
+use leptos_cognito_core::i18n::FederationText;
 use leptos_cognito_core::oauth::FederationProblem;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -57,5 +57,6 @@ pub fn OAuthCallbackPage() -> impl IntoView {
             },
         );
     });
-    view! { <p class="loading" role="status">{i18n.tr(Text::Federation(FederationText::Finishing))}</p> }
+    let finishing = move || FederationText::Finishing.render(i18n.lang()).into_owned();
+    view! { <p class="loading" role="status">{finishing}</p> }
 }

@@ -1,4 +1,3 @@
-use super::federated_sign_in::FederatedSignIn;
 use super::sign_in_step::SignInSteps;
 use super::sign_in_user_auth::UserAuthSignInForm;
 use super::sign_out_report::SignOutReport;
@@ -8,6 +7,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::on_demand::FederatedSignIn;
 use crate::prepaint;
 use crate::routes::AuthRoute;
 use crate::session::use_session;

@@ -113,7 +113,6 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Mfa(text) => return text.render(super::Lang::En),
         Text::Passwordless(text) => return text.render(super::Lang::En),
         Text::Device(text) => return text.render(super::Lang::En),
-        Text::Federation(text) => return text.render(super::Lang::En),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)

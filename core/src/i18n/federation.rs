@@ -1,5 +1,6 @@
 //! The words of sign-in through the pool domain: the provider buttons, company sign-in, and
-//! what went wrong on the way back.
+//! what went wrong on the way back. Not a [`Text`](super::Text): only the parts of the page that
+//! are fetched for sites with `oauth` say them, so the rest never carries them.
 
 mod en;
 mod ja;
@@ -17,11 +18,8 @@ pub enum FederationText {
     /// Between the password form and the provider buttons.
     Or,
     WorkAccount,
-    WorkEmail,
     WorkEmailHelp,
     Continue,
-    /// The address typed for company sign-in has no domain to route by.
-    WorkEmailInvalid,
     /// The callback page while the code is exchanged.
     Finishing,
     /// Why the round trip did not end signed in.
@@ -38,7 +36,7 @@ impl FederationText {
 
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
-    pub(super) fn samples() -> Vec<Self> {
+    fn samples() -> Vec<Self> {
         let mut all = vec![
             Self::ContinueWith(ProviderKind::Apple, "SignInWithApple".into()),
             Self::ContinueWith(ProviderKind::Google, "Google".into()),
@@ -47,10 +45,8 @@ impl FederationText {
             Self::ContinueWith(ProviderKind::Custom, "Acme".into()),
             Self::Or,
             Self::WorkAccount,
-            Self::WorkEmail,
             Self::WorkEmailHelp,
             Self::Continue,
-            Self::WorkEmailInvalid,
             Self::Finishing,
         ];
         all.extend(
@@ -72,8 +68,24 @@ impl FederationText {
     }
 }
 
-impl From<FederationText> for super::Text {
-    fn from(text: FederationText) -> Self {
-        Self::Federation(text)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_is_worded_in_both_languages() {
+        let japanese = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
+        for text in FederationText::samples() {
+            let (en, ja) = (text.render(Lang::En), text.render(Lang::Ja));
+            assert!(
+                !en.trim().is_empty() && !en.chars().any(japanese),
+                "{text:?}: {en}"
+            );
+            assert!(ja.chars().any(japanese), "{text:?} is not Japanese: {ja}");
+        }
+        assert_eq!(
+            FederationText::ContinueWith(ProviderKind::Custom, "Acme".into()).render(Lang::En),
+            "Continue with Acme"
+        );
     }
 }

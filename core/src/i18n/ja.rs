@@ -113,7 +113,6 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Mfa(text) => return text.render(super::Lang::Ja),
         Text::Passwordless(text) => return text.render(super::Lang::Ja),
         Text::Device(text) => return text.render(super::Lang::Ja),
-        Text::Federation(text) => return text.render(super::Lang::Ja),
         Text::Problem(problem) => return self::problem(problem),
     };
     Cow::Borrowed(fixed)

@@ -170,8 +170,6 @@ pub enum Text {
     Passwordless(PasswordlessText),
     /// Remembered devices.
     Device(DeviceText),
-    /// Sign-in through the pool domain (social and company providers).
-    Federation(FederationText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),

@@ -119,7 +119,6 @@ fn samples() -> Vec<Text> {
             .map(Text::Passwordless),
     );
     all.extend(DeviceText::samples().into_iter().map(Text::Device));
-    all.extend(FederationText::samples().into_iter().map(Text::Federation));
     all
 }
 

@@ -16,10 +16,8 @@ pub(super) fn render(text: &FederationText) -> Cow<'static, str> {
         },
         FederationText::Or => "or",
         FederationText::WorkAccount => "Sign in with your work account",
-        FederationText::WorkEmail => "Work email",
         FederationText::WorkEmailHelp => "We'll send you to your company's sign-in page.",
         FederationText::Continue => "Continue",
-        FederationText::WorkEmailInvalid => "Enter your work email address, such as name@company.com.",
         FederationText::Finishing => "Finishing sign-in…",
         FederationText::Problem(problem) => match problem {
             FederationProblem::Cancelled => "Sign-in was cancelled. You can try again or use another way.",

@@ -16,12 +16,8 @@ pub(super) fn render(text: &FederationText) -> Cow<'static, str> {
         },
         FederationText::Or => "または",
         FederationText::WorkAccount => "職場のアカウントでサインイン",
-        FederationText::WorkEmail => "職場のメールアドレス",
         FederationText::WorkEmailHelp => "会社のサインインページに移動します。",
         FederationText::Continue => "続ける",
-        FederationText::WorkEmailInvalid => {
-            "職場のメールアドレス（name@company.com など）を入力してください。"
-        }
         FederationText::Finishing => "サインインを完了しています…",
         FederationText::Problem(problem) => match problem {
             FederationProblem::Cancelled => {
