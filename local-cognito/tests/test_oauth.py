@@ -292,3 +292,16 @@ def test_identity_providers_are_checked_as_cognito_checks_them() -> None:
     ]:
         with pytest.raises(CognitoError):
             check_identity_provider(name, props)
+
+
+def test_a_federated_session_refreshes_with_refresh_token_auth_on_a_client_that_keeps_tokens(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    emu, client = serve(tmp_path_factory.mktemp("cfg"), *PARAMS, "--param", "RefreshTokenRotation=DISABLED")
+    try:
+        _, _, tokens = signed_in(client, unique_email("fed"))
+        reply = client.refresh_with_initiate_auth(tokens["refresh_token"])
+        assert reply.status == 200, reply.body
+        assert claims(reply.body["AuthenticationResult"]["IdToken"])["cognito:username"].startswith("Google_")
+    finally:
+        emu.stop()
