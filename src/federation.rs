@@ -18,11 +18,9 @@ use web_sys::Storage;
 pub struct Federation {
     pub oauth: OAuthConfig,
     client_id: String,
+    /// Why the last round trip did not sign in, for the sign-in page to say once.
+    pub failure: RwSignal<Option<FederationProblem>>,
 }
-
-/// Why the last round trip did not sign in, for the sign-in page to say (shared through context).
-#[derive(Clone, Copy)]
-pub(crate) struct FederationFailure(pub RwSignal<Option<FederationProblem>>);
 
 /// Where the user was headed before leaving for the provider.
 #[derive(Debug, Clone, Default)]
@@ -34,11 +32,11 @@ pub(crate) struct Destinations {
 impl Federation {
     /// Provides the federation context, if the config has `oauth`.
     pub(crate) fn provide(config: &AppConfig) {
-        provide_context(FederationFailure(RwSignal::new(None)));
         if let Some(oauth) = config.oauth.clone() {
             provide_context(Self {
                 oauth,
                 client_id: config.client_id.clone(),
+                failure: RwSignal::new(None),
             });
         }
     }

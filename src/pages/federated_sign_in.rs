@@ -4,7 +4,7 @@
 
 use crate::components::{ErrorAlert, TextField};
 use crate::embed::EmbedRequest;
-use crate::federation::{Destinations, Federation, FederationFailure};
+use crate::federation::{Destinations, Federation};
 use crate::i18n::use_i18n;
 use crate::i18n::I18n;
 use crate::return_to::use_return_request;
@@ -25,8 +25,7 @@ pub fn FederatedButtons() -> impl IntoView {
     let federation = use_context::<Federation>()?;
     let i18n = use_i18n();
     // What the last round trip ended with, said once.
-    let failure = use_context::<FederationFailure>()
-        .and_then(|FederationFailure(failure)| failure.try_update(Option::take).flatten());
+    let failure = federation.failure.try_update(Option::take).flatten();
     let problem = RwSignal::new(failure);
     let fed = StoredValue::new(federation.clone());
     // Read here: an event handler runs outside the component's owner.

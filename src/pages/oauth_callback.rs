@@ -3,7 +3,7 @@
 //! after any sign-in, or saying what went wrong.
 
 use crate::embed::EmbedRequest;
-use crate::federation::{Federation, FederationFailure};
+use crate::federation::Federation;
 use crate::i18n::use_i18n;
 use crate::return_to::use_return_request;
 use crate::routes::AuthRoute;
@@ -11,7 +11,6 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_cognito_core::i18n::FederationText;
-use leptos_cognito_core::oauth::FederationProblem;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -22,30 +21,22 @@ pub fn OAuthCallbackPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let federation = use_context::<Federation>();
-    let failure = use_context::<FederationFailure>();
     let returns = use_return_request();
     let embed = use_context::<EmbedRequest>();
     let query = window().location().search().unwrap_or_default();
     spawn_local(async move {
-        let (result, destinations) = match &federation {
-            Some(federation) => federation.finish(&query).await,
-            None => (
-                Err(FederationProblem::Misconfigured("oauth".to_owned())),
-                Default::default(),
-            ),
-        };
-        if let (Some(returns), Some(raw)) = (returns, destinations.return_to) {
-            returns.restore(raw);
-        }
-        if let (Some(embed), Some(origin)) = (embed, destinations.embed_origin) {
-            embed.restore(origin);
-        }
-        match result {
-            Ok(tokens) => session.enter_federated(tokens),
-            Err(problem) => {
-                if let Some(FederationFailure(failure)) = failure {
-                    failure.set(Some(problem));
-                }
+        // Without `oauth` in the config there is nothing to finish: on to the sign-in page.
+        if let Some(federation) = &federation {
+            let (result, destinations) = federation.finish(&query).await;
+            if let (Some(returns), Some(raw)) = (returns, destinations.return_to) {
+                returns.restore(raw);
+            }
+            if let (Some(embed), Some(origin)) = (embed, destinations.embed_origin) {
+                embed.restore(origin);
+            }
+            match result {
+                Ok(tokens) => session.enter_federated(tokens),
+                Err(problem) => federation.failure.set(Some(problem)),
             }
         }
         // Replaced, so going back does not land on a spent code.

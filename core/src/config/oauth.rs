@@ -54,7 +54,7 @@ pub struct IdentityProvider {
 }
 
 /// The social providers Cognito knows by fixed names, and the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProviderKind {
     // Apple's guidelines ask that its button be no less prominent than others: it goes first.
     Apple,
@@ -113,14 +113,13 @@ pub(super) fn read(object: &Map<String, Value>) -> Result<Option<OAuthConfig>, C
         Some(Value::Bool(on)) => *on,
         Some(_) => return Err(invalid("oauth.emailDomainSignIn", "expected true or false")),
     };
-    let mut providers = providers(section.get("providers"))?;
+    let providers = providers(section.get("providers"))?;
     if providers.is_empty() && !email_domain_sign_in {
         return Err(invalid(
             "oauth.providers",
             "expected at least one provider, such as [\"Google\"]",
         ));
     }
-    providers.sort_by_key(IdentityProvider::kind);
     Ok(Some(OAuthConfig {
         domain,
         redirect_path,
@@ -237,7 +236,19 @@ fn providers(value: Option<&Value>) -> Result<Vec<IdentityProvider>, ConfigError
             label,
         });
     }
-    Ok(read)
+    // In the brands' order, the pool's own providers last in the config's order. (A sort would
+    // bring a sorting routine into the sign-in page's wasm for a list of a few names.)
+    let order = [
+        ProviderKind::Apple,
+        ProviderKind::Google,
+        ProviderKind::Facebook,
+        ProviderKind::Amazon,
+        ProviderKind::Custom,
+    ];
+    Ok(order
+        .iter()
+        .flat_map(|kind| read.iter().filter(move |p| p.kind() == *kind).cloned())
+        .collect())
 }
 
 /// Cognito's ProviderNameType (botocore's pattern `[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+`,
