@@ -109,7 +109,7 @@ export default defineConfig({
       env: {
         SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
         SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
-        SITE_CONFIG_EXTRA: JSON.stringify({ oauth: FEDERATION_OAUTH }),
+        SITE_CONFIG_EXTRA: JSON.stringify({ oauth: FEDERATION_OAUTH, allowedRedirectOrigins: [EMBEDDER_URL] }),
         SITE_PORT: String(federationPort),
       },
       reuseExistingServer: false,

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { expect, test, uniqueEmail } from './support/fixtures';
-import { FEDERATION_URL } from '../../playwright.config';
+import { EMBEDDER_URL, FEDERATION_URL } from '../../playwright.config';
 
 test.use({ baseURL: FEDERATION_URL });
 
@@ -108,6 +108,19 @@ test('the round trip signs in with a stored refresh token that refreshes, honour
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   // The pool domain's session ended too: the provider is asked again.
   await atProvider(page, 'Continue with Google');
+});
+
+test('a popup opened by an allowlisted site gets the session after the round trip', async ({ page }) => {
+  await page.goto(`${EMBEDDER_URL}/?site=${encodeURIComponent(FEDERATION_URL)}`);
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Open sign-in popup' }).click();
+  const popup = await popupOpened;
+  const email = uniqueEmail('popup');
+  await atProvider(popup, 'Continue with Google');
+  await consent(popup, email);
+  await expect(popup.getByTestId('session-email')).toHaveText(email);
+  // embed_origin came back from the tab's storage, not the URL, and still names the embedder.
+  await expect(page.getByLabel('Messages received')).toContainText(email);
 });
 
 test('cancelling at the provider comes back to the sign-in page with a clear message', async ({ page }) => {
