@@ -79,7 +79,13 @@ class LocalCognito:
         self.actions = Actions(backend, settings, self.stats, self.refresh_tokens, self.moto)
         self.oauth = oauth.OAuthEndpoints(backend, self.refresh_tokens, self.stats)
         self.local = LocalApi(
-            settings, config, self.stats, self.actions.codes, self.operations, self.actions.expire_sessions
+            settings,
+            config,
+            self.stats,
+            self.actions.codes,
+            self.operations,
+            self.actions.expire_sessions,
+            self.oauth.expire_codes,
         )
         # moto's backend is not thread-safe and this is a dev server: serialise. The server runs a
         # thread per request, so a delayed request (delaySeconds) waits outside this lock.

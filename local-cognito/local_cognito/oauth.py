@@ -219,6 +219,12 @@ class OAuthEndpoints:
         self.codes[code] = auth
         return back(auth.redirect_uri, {"code": code}, auth.state)
 
+    def expire_codes(self) -> int:
+        """Every code not yet exchanged is past its lifetime (for tests)."""
+        for auth in self.codes.values():
+            auth.expires = 0.0
+        return len(self.codes)
+
     # --- token -----------------------------------------------------------------------------
 
     def token(self, request: Request) -> Response:

@@ -186,6 +186,14 @@ def test_a_code_is_single_use_and_needs_its_verifier(fed: Client) -> None:
     assert exchange(browser, fed, code, flow.verifier) == (400, {"error": "invalid_grant"})
 
 
+def test_an_expired_code_is_refused(fed: Client) -> None:
+    browser, flow = Browser(fed.url), Flow.new()
+    provider = at_provider(browser, fed, flow)
+    code = consent(browser, provider.location, unique_email("fed")).query()["code"]
+    assert fed.local("oauth/codes/expire", {}).body["expired"] >= 1
+    assert exchange(browser, fed, code, flow.verifier) == (400, {"error": "invalid_grant"})
+
+
 def test_cancel_at_the_provider_goes_back_with_access_denied(fed: Client) -> None:
     browser, flow = Browser(fed.url), Flow.new()
     provider = at_provider(browser, fed, flow)
