@@ -86,7 +86,7 @@ if run build scripts/build-site.sh &&
   # and once against an app client without it, each with its own local Cognito, config, ports and
   # output folder. Their output is printed when all are done.
   (
-    E2E_COGNITO_PORT=9250 E2E_SITE_PORT=8120 E2E_CONFIG=target/e2e/config-token-timers.json \
+    E2E_COGNITO_PORT=9250 E2E_SITE_PORT=8140 E2E_CONFIG=target/e2e/config-token-timers.json \
       npx playwright test --project token-timers --output target/test-results-token-timers \
       >"$logs/e2e-token-timers.log" 2>&1
   ) &

@@ -54,6 +54,7 @@ mod clock;
 mod components;
 mod config_loader;
 mod embed;
+mod federation;
 mod handoff;
 mod i18n;
 mod idle;
@@ -80,8 +81,9 @@ pub use i18n::{use_i18n, I18n};
 pub use leptos_cognito_core as core;
 pub use pages::{
     ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage, FirstFactorPage,
-    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage, PasskeyPage,
-    ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage, TotpSetupPage,
+    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage,
+    OAuthCallbackPage, PasskeyPage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage,
+    SignUpPage, TotpSetupPage,
 };
 pub use provider::AuthProvider;
 pub use routes::{AuthRoute, AuthRoutes};

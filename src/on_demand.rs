@@ -4,12 +4,13 @@
 //! idle. Without the feature they are in the one wasm and show at once.
 
 use crate::components::PageHeading;
+use crate::federation::Federation;
 use crate::i18n::use_i18n;
 use crate::idle::when_idle;
 use crate::pages::{
-    ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
-    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ResetPasswordPage, SecurityPage,
-    SignUpPage, TotpSetupPage,
+    ChangePasswordPage, ConfirmPage, DevicesPage, FederatedButtons, FirstFactorPage,
+    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, OAuthCallbackPage,
+    PasskeyPage, ResetPasswordPage, SecurityPage, SignUpPage, TotpSetupPage,
 };
 use crate::routes::AuthRoute;
 use futures::FutureExt;
@@ -103,6 +104,36 @@ on_demand_pages! {
     ChangePassword => ChangePasswordPage, change_password_page, preload_change_password_page;
     Security => SecurityPage, security_page, preload_security_page;
     Devices => DevicesPage, devices_page, preload_devices_page;
+    OAuthCallback => OAuthCallbackPage, oauth_callback_page, preload_oauth_callback_page;
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(federated_buttons, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn federated_buttons() -> Result<Render, PageLoadFailed> {
+    Ok(|| view! { <FederatedButtons/> }.into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn federated_buttons() -> Result<Render, PageLoadFailed> {
+    Ok(|| view! { <FederatedButtons/> }.into_any())
+}
+
+/// The provider buttons under the sign-in form, when config.json has `oauth`: fetched with the
+/// page, shown once in. A site without `oauth` never fetches them; if they don't arrive, the
+/// rest of the form still works.
+#[component]
+pub(crate) fn FederatedSignIn() -> impl IntoView {
+    let loaded = RwSignal::new(None::<Render>);
+    if use_context::<Federation>().is_some() {
+        let mut pending = Box::pin(federated_buttons());
+        match (&mut pending).now_or_never() {
+            Some(result) => loaded.set(result.ok()),
+            None => spawn_local(async move {
+                loaded.try_set(pending.await.ok());
+            }),
+        }
+    }
+    move || loaded.get().map(|render| untrack(render))
 }
 
 impl OnDemand {

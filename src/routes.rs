@@ -48,6 +48,9 @@ pub enum AuthRoute {
     Passkey,
     /// The signed-in user's remembered devices ([`DevicesPage`](crate::DevicesPage)).
     Devices,
+    /// Where the pool domain sends the user back after a provider
+    /// ([`OAuthCallbackPage`](crate::OAuthCallbackPage)); config.json's `oauth.redirectPath`.
+    OAuthCallback,
 }
 
 impl AuthRoute {
@@ -69,6 +72,7 @@ impl AuthRoute {
             Self::FirstFactor => "/choose-sign-in",
             Self::Passkey => "/passkey",
             Self::Devices => "/devices",
+            Self::OAuthCallback => "/oauth2/callback",
         }
     }
 
@@ -124,6 +128,8 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::FirstFactor.segment() view=|| view! { <OnDemandPage page=OnDemand::FirstFactor/> }/>
         <Route path=AuthRoute::Passkey.segment() view=|| view! { <OnDemandPage page=OnDemand::Passkey/> }/>
         <Route path=AuthRoute::Devices.segment() view=|| view! { <OnDemandPage page=OnDemand::Devices/> }/>
+        // Two segments: a static segment matches one.
+        <Route path=(StaticSegment("oauth2"), StaticSegment("callback")) view=|| view! { <OnDemandPage page=OnDemand::OAuthCallback/> }/>
     }
     .into_inner()
 }

@@ -18,6 +18,10 @@ pub struct Claims {
     /// Present in id tokens.
     #[serde(default)]
     pub email: Option<String>,
+    /// The `nonce` of the authorization request, in id tokens from the pool domain's OAuth
+    /// endpoints when `openid` was asked for.
+    #[serde(default)]
+    pub nonce: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -17,6 +17,7 @@ pub mod http;
 pub mod i18n;
 pub mod local_time;
 pub mod mfa;
+pub mod oauth;
 pub mod otpauth;
 pub mod password_policy;
 pub mod problem;

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from moto.cognitoidp.models import CognitoIdpUserPool
+from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUser, CognitoIdpUserPool
 
+from .oauth_providers import is_federated
 from .settings import Settings
 
 
@@ -26,8 +28,17 @@ def patch_token_creation(settings: Settings) -> None:
         extra_data: dict[str, Any] | None = None,
     ) -> tuple[str, int]:
         extra = dict(extra_data or {})
+        user = pool._get_user(username)
+        if is_federated(user):
+            # Cognito names federated users <provider>_<id> in their tokens, and lists the
+            # providers in the id token's `identities`.
+            if token_use == "id":
+                extra["cognito:username"] = user.username
+                extra["identities"] = json.loads(user.attribute_lookup.get("identities", "[]"))
+            else:
+                extra["username"] = user.username
         if token_use == "id":
-            found = pool._get_user(username).attribute_lookup
+            found = user.attribute_lookup
             if "email" in found:
                 extra["email"] = found["email"]
             if "email_verified" in found:
@@ -57,3 +68,20 @@ def patch_sign_out() -> None:
                 pool.access_tokens.pop(access_token)
 
     CognitoIdpUserPool.sign_out = sign_out  # type: ignore[method-assign]
+
+
+def patch_external_users() -> None:
+    """moto's GetUser knows only its own user statuses; Cognito's federated users
+    (EXTERNAL_PROVIDER) use their access tokens like anyone else."""
+    original = CognitoIdpBackend.get_user
+
+    def get_user(backend: CognitoIdpBackend, access_token: str) -> CognitoIdpUser:
+        for pool in backend.user_pools.values():
+            entry = pool.access_tokens.get(access_token)
+            if entry is not None:
+                user = pool._get_user(entry[1])
+                if is_federated(user) and user.enabled:
+                    return user
+        return original(backend, access_token)
+
+    CognitoIdpBackend.get_user = get_user  # type: ignore[method-assign]

@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::on_demand::FederatedSignIn;
 use crate::prepaint;
 use crate::routes::AuthRoute;
 use crate::session::use_session;
@@ -49,6 +50,7 @@ fn SignInScreen() -> impl IntoView {
         <StatusNote message=i18n.words(move || notice.get())/>
         <SignOutReport/>
         {form}
+        <FederatedSignIn/>
         <p class="switch">
             {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
         </p>

@@ -7,6 +7,7 @@
 
 mod challenge;
 mod devices;
+mod federated;
 mod lock;
 mod mfa;
 mod passkeys;

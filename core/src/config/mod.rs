@@ -2,7 +2,7 @@
 //!
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`, and optional branding
 //! (`title`, `logoUrl`, `logoAlt`, `theme`), and the pool's second factors (`mfaConfiguration`,
-//! `enabledMfas`, `totpIssuer`). Unknown fields are ignored so a newer config still
+//! `enabledMfas`, `totpIssuer`), and sign-in through the pool domain (`oauth`). Unknown fields are ignored so a newer config still
 //! serves an older build. Every error names the field at fault.
 
 mod branding;
@@ -10,12 +10,16 @@ mod devices;
 mod endpoint;
 mod error;
 mod mfa;
+mod oauth;
 mod password_policy;
 
 pub use branding::{Branding, THEME_PROPERTIES};
 pub use devices::DeviceTracking;
 pub use error::ConfigError;
 pub use mfa::{MfaMode, MfaPolicy};
+pub use oauth::{
+    IdentityProvider, OAuthConfig, ProviderKind, DEFAULT_REDIRECT_PATH, DEFAULT_SCOPES,
+};
 
 use crate::api::AuthFlow;
 use crate::password_policy::PasswordPolicy;
@@ -48,6 +52,8 @@ pub struct AppConfig {
     pub first_factors: Vec<FirstFactor>,
     /// `deviceTracking`: whether the pool remembers devices.
     pub device_tracking: DeviceTracking,
+    /// `oauth`: sign-in through the pool domain (social and company providers); none when absent.
+    pub oauth: Option<OAuthConfig>,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -122,6 +128,7 @@ impl AppConfig {
         let mfa = mfa::read(object)?;
         let first_factors = first_factors(object.get("firstAuthFactors"))?;
         let device_tracking = devices::read(object)?;
+        let oauth = oauth::read(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -134,6 +141,7 @@ impl AppConfig {
             mfa,
             first_factors,
             device_tracking,
+            oauth,
         })
     }
 }

@@ -4,12 +4,14 @@
 
 mod devices;
 mod en;
+mod federation;
 mod ja;
 mod mfa;
 mod passkey;
 mod passwordless;
 
 pub use devices::DeviceText;
+pub use federation::FederationText;
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
 
