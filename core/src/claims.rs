@@ -18,6 +18,12 @@ pub struct Claims {
     /// Present in id tokens.
     #[serde(default)]
     pub email: Option<String>,
+    /// In id tokens of users with a phone number.
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    /// The username, in id tokens.
+    #[serde(default, rename = "cognito:username")]
+    pub username: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

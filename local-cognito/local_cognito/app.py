@@ -21,6 +21,7 @@ from werkzeug.wrappers import Request, Response
 from .actions import Actions
 from .devices import tracking_mode
 from .errors import AMZ_JSON, CognitoError, json_response
+from .identifiers import sign_in_config
 from .local_api import LocalApi, refusal
 from .refresh import RefreshTokens
 from .settings import Settings
@@ -33,7 +34,7 @@ TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 SERVER_FIELDS = frozenset(
     {
         *("region", "userPoolId", "clientId", "endpoint", "mfaConfiguration", "enabledMfas"),
-        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking"),
+        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking", "signIn"),
     }
 )
 # Administrator actions that change what config.json says about the pool or its app client.
@@ -152,6 +153,7 @@ class LocalCognito:
         self.config["enabledMfas"] = mfa.methods()
         pool = self.actions.backend.user_pools[pool_id]
         self.config["deviceTracking"] = tracking_mode(pool)
+        self.config["signIn"] = sign_in_config(pool)
         client = pool.clients[self.config["clientId"]]
         self.config.pop("firstAuthFactors", None)
         if "ALLOW_USER_AUTH" in (client.extended_config.get("ExplicitAuthFlows") or []):

@@ -2,7 +2,7 @@
 //!
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`, and optional branding
 //! (`title`, `logoUrl`, `logoAlt`, `theme`), and the pool's second factors (`mfaConfiguration`,
-//! `enabledMfas`, `totpIssuer`). Unknown fields are ignored so a newer config still
+//! `enabledMfas`, `totpIssuer`), and the sign-in identifiers (`signIn`). Unknown fields are ignored so a newer config still
 //! serves an older build. Every error names the field at fault.
 
 mod branding;
@@ -11,6 +11,7 @@ mod endpoint;
 mod error;
 mod mfa;
 mod password_policy;
+mod sign_in;
 
 pub use branding::{Branding, THEME_PROPERTIES};
 pub use devices::DeviceTracking;
@@ -18,6 +19,7 @@ pub use error::ConfigError;
 pub use mfa::{MfaMode, MfaPolicy};
 
 use crate::api::AuthFlow;
+use crate::identifier::SignInIdentifiers;
 use crate::password_policy::PasswordPolicy;
 use crate::redirect::normalize_origin;
 use crate::sign_in_factor::{self, FirstFactor};
@@ -48,6 +50,8 @@ pub struct AppConfig {
     pub first_factors: Vec<FirstFactor>,
     /// `deviceTracking`: whether the pool remembers devices.
     pub device_tracking: DeviceTracking,
+    /// `signIn`: what users sign in with, and the pool's case rule.
+    pub sign_in: SignInIdentifiers,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -122,6 +126,7 @@ impl AppConfig {
         let mfa = mfa::read(object)?;
         let first_factors = first_factors(object.get("firstAuthFactors"))?;
         let device_tracking = devices::read(object)?;
+        let sign_in = sign_in::read(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -134,6 +139,7 @@ impl AppConfig {
             mfa,
             first_factors,
             device_tracking,
+            sign_in,
         })
     }
 }

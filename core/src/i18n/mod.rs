@@ -4,12 +4,14 @@
 
 mod devices;
 mod en;
+mod identifier;
 mod ja;
 mod mfa;
 mod passkey;
 mod passwordless;
 
 pub use devices::DeviceText;
+pub use identifier::{pool_problem, IdentifierText};
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
 
@@ -168,6 +170,8 @@ pub enum Text {
     Passwordless(PasswordlessText),
     /// Remembered devices.
     Device(DeviceText),
+    /// Usernames, email addresses and phone numbers as sign-in identifiers.
+    Identifier(IdentifierText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -193,6 +197,12 @@ impl From<MfaText> for Text {
 impl From<PasswordlessText> for Text {
     fn from(text: PasswordlessText) -> Self {
         Self::Passwordless(text)
+    }
+}
+
+impl From<IdentifierText> for Text {
+    fn from(text: IdentifierText) -> Self {
+        Self::Identifier(text)
     }
 }
 
