@@ -107,7 +107,16 @@ class Actions:
     def realistic_error(self, e: CognitoError, body: dict[str, Any]) -> CognitoError:
         """Replace moto's messages where they differ from Cognito's."""
         if e.type == "UsernameExistsException":
-            e.message = "An account with the given email already exists."
+            pool = self.find_pool(body.get("ClientId"))
+            attributes = (pool.extended_config.get("UsernameAttributes") or []) if pool else ["email"]
+            # Cognito names the attribute that is the username, or the user.
+            e.message = (
+                "An account with the given email already exists."
+                if "email" in attributes
+                else "An account with the given phone_number already exists."
+                if attributes
+                else "User already exists"
+            )
         elif e.type == "ResourceNotFoundException" and e.message == body.get("ClientId"):
             e.message = f"User pool client {e.message} does not exist."
         elif e.type == "ResourceNotFoundException" and body.get("Session") and e.message == body.get("Session"):

@@ -128,6 +128,8 @@ def test_an_alias_verified_by_another_user_is_taken(aliases: Client) -> None:
     email = unique_email("taken")
     first, second = name(), name()
     sign_up(aliases, first, email=email)
+    reply = aliases.call("SignUp", ClientId=aliases.client_id, Username=first, Password=PASSWORD)
+    assert reply.error == ("UsernameExistsException", "User already exists")
     assert aliases.confirm(first, aliases.code(email)).status == 200
     sign_up(aliases, second, email=email)
     code = aliases.code(email)
@@ -156,7 +158,7 @@ def test_the_phone_number_as_username(phones: Client) -> None:
     assert id_claims["phone_number"] == number
     # The same number again is the same username.
     reply = phones.call("SignUp", ClientId=phones.client_id, Username=number, Password=PASSWORD)
-    assert reply.error[0] == "UsernameExistsException"
+    assert reply.error == ("UsernameExistsException", "An account with the given phone_number already exists.")
 
 
 def test_a_case_sensitive_pool_signs_in_only_as_typed(sensitive: Client) -> None:

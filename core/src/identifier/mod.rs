@@ -142,11 +142,14 @@ impl SignInIdentifiers {
         let typed = nfkc.trim();
         let accepted = self.accepted();
         let only = |kind| accepted == [kind];
-        let kind = if typed.is_empty() {
+        let kind = if only(IdKind::Email) || only(IdKind::Phone) {
+            // One kind only: read as that kind, with that kind's own messages.
+            accepted[0]
+        } else if typed.is_empty() {
             return Err(IdentifierError::Missing(self.label()).into());
-        } else if only(IdKind::Email) || (typed.contains('@') && self.accepts(IdKind::Email)) {
+        } else if typed.contains('@') && self.accepts(IdKind::Email) {
             IdKind::Email
-        } else if only(IdKind::Phone) || (looks_like_phone(typed) && self.accepts(IdKind::Phone)) {
+        } else if looks_like_phone(typed) && self.accepts(IdKind::Phone) {
             IdKind::Phone
         } else if self.accepts(IdKind::Username) {
             IdKind::Username

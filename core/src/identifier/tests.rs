@@ -209,6 +209,14 @@ fn typed_identifiers_are_classified() {
         SignInIdentifiers::default().read("090-1234-5678", jp()),
         Err(FieldError::EmailInvalid)
     );
+    assert_eq!(
+        SignInIdentifiers::default().read(" ", jp()),
+        Err(FieldError::EmailMissing)
+    );
+    assert_eq!(
+        pool(&[PhoneNumber], &[], false).read("", jp()),
+        Err(IdentifierError::PhoneMissing.into())
+    );
     // A username pool without a phone alias: digits are a username.
     assert_eq!(
         pool(&[], &[Email], false)
