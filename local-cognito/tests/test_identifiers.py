@@ -4,6 +4,7 @@ users exist."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +208,23 @@ def test_a_client_that_hides_users(hiding: Client) -> None:
     # A known user with a wrong password: the same words.
     email, _ = hiding.confirmed_user("known")
     assert hiding.sign_in(email, "Wrong-passw0rd").error == ("NotAuthorizedException", "Incorrect username or password.")
+
+
+def test_the_template_refuses_shapes_cognito_refuses() -> None:
+    from local_cognito import template as cfn
+    from test_process import TEMPLATE
+
+    template = cfn.load_template(TEMPLATE)
+    for overrides, message in [
+        ({"AliasAttributes": "email"}, "Set UsernameAttributes or AliasAttributes, not both"),
+        ({"UsernameAttributes": "nickname"}, "UsernameAttributes may list only email and phone_number."),
+        ({"UsernameAttributes": "", "AliasAttributes": "nickname"}, "AliasAttributes may list only"),
+        ({"UsernameAttributes": "phone_number"}, "Signing in with a phone number needs SmsRoleArn"),
+        ({"UsernameCaseSensitive": "yes"}, "Parameter 'UsernameCaseSensitive' must be one of AllowedValues"),
+    ]:
+        refs = cfn.parameter_values(template, overrides) if "UsernameCaseSensitive" not in overrides else None
+        with pytest.raises(ValueError, match=re.escape(message)):
+            if refs is None:
+                cfn.parameter_values(template, overrides)
+            else:
+                cfn.check_rules(template, refs)
