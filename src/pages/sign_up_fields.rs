@@ -8,7 +8,7 @@ use crate::components::{
 use leptos::prelude::*;
 use leptos_cognito_core::api::AttributeType;
 use leptos_cognito_core::i18n::{IdentifierText, Text};
-use leptos_cognito_core::identifier::{Country, IdKind, Identifier};
+use leptos_cognito_core::identifier::{Country, IdKind};
 
 /// The account to sign up: its username and the attributes it is created with.
 #[derive(Debug, Clone)]
@@ -84,13 +84,11 @@ impl AccountFields {
         let Some((_, username)) = self.username else {
             // The email or phone is the username; the attribute says which.
             let typed = self.identifier?.value()?;
-            let kind = use_identifiers()
-                .read(&typed, self.country.get_untracked())
-                .map_or(IdKind::Email, |Identifier { kind, .. }| kind);
-            let name = if kind == IdKind::Phone {
-                "phone_number"
-            } else {
+            // As read, an email has its `@` and a phone number is in E.164.
+            let name = if typed.contains('@') {
                 "email"
+            } else {
+                "phone_number"
             };
             return Some(NewAccount {
                 attributes: vec![attribute(name, &typed)],

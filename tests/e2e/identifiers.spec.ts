@@ -54,6 +54,7 @@ test.describe('a username with the email as an alias', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     // Signed in: "signed in as" shows the email claim.
     await expect(page.getByTestId('session-email')).toHaveText(email);
+    expect(await aliases.attributesOf(username)).toMatchObject({ email, email_verified: 'true' });
     await signOut(page);
 
     const identifier = page.getByLabel('Username or email');
@@ -146,6 +147,10 @@ test.describe('the phone number as the username, in Japanese', () => {
     await page.getByLabel('確認コード').fill(await phones.codeFor(e164));
     await page.getByRole('button', { name: '確認する' }).click();
     await expect(page.getByTestId('session-email')).toHaveText(e164);
+    // Signed up with the number alone, as the phone_number attribute, verified by the code.
+    const attributes = await phones.attributesOf(e164);
+    expect(attributes).toMatchObject({ phone_number: e164, phone_number_verified: 'true' });
+    expect(attributes).not.toHaveProperty('email');
     await signOut(page, 'サインアウト');
 
     await page.getByLabel('電話番号').fill(national.replaceAll('-', ' '));

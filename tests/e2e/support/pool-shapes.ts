@@ -75,8 +75,19 @@ export class PoolShape {
     }
   }
 
+  private get config(): { clientId: string; userPoolId: string } {
+    return JSON.parse(readFileSync(this.configPath, 'utf8')) as { clientId: string; userPoolId: string };
+  }
+
   get clientId(): string {
-    return (JSON.parse(readFileSync(this.configPath, 'utf8')) as { clientId: string }).clientId;
+    return this.config.clientId;
+  }
+
+  /** The user's attributes, as an administrator sees them. */
+  async attributesOf(username: string): Promise<Record<string, string>> {
+    const user = await this.send('AdminGetUser', { UserPoolId: this.config.userPoolId, Username: username });
+    const list = user.UserAttributes as { Name: string; Value: string }[];
+    return Object.fromEntries(list.map(({ Name, Value }) => [Name, Value]));
   }
 
   /** The latest code this pool sent to an email address or phone number. */
@@ -86,14 +97,19 @@ export class PoolShape {
     return ((await response.json()) as { code: string }).code;
   }
 
+  /** Calls an action of the app client (its ClientId added). */
   async call(action: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.send(action, { ClientId: this.clientId, ...body });
+  }
+
+  private async send(action: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const response = await fetch(`${this.cognitoUrl}/`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',
         'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
       },
-      body: JSON.stringify({ ClientId: this.clientId, ...body }),
+      body: JSON.stringify(body),
     });
     const answer = (await response.json()) as Record<string, unknown>;
     if (!response.ok) throw new Error(`${this.name}: ${action}: ${JSON.stringify(answer)}`);
