@@ -15,7 +15,8 @@ from .challenges import ANSWERED_HERE, MFA_CHALLENGES
 from .codes import Codes
 from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
 from .hidden_users import answer_for_hidden_user
-from .identifiers import check_new_username, claim_alias, delivery, hides_users, recovery_channel, verification_channel
+from .identifiers import check_new_username, claim_alias, delivery, hides_users, recovery_channel
+from .identifiers import username_exists_message, verification_channel
 from .mfa_actions import MfaActions
 from .passkeys import Passkeys
 from .passwordless import SignUpSessions, check_passwordless_sign_up, placeholder_password
@@ -107,16 +108,7 @@ class Actions:
     def realistic_error(self, e: CognitoError, body: dict[str, Any]) -> CognitoError:
         """Replace moto's messages where they differ from Cognito's."""
         if e.type == "UsernameExistsException":
-            pool = self.find_pool(body.get("ClientId"))
-            attributes = (pool.extended_config.get("UsernameAttributes") or []) if pool else ["email"]
-            # Cognito names the attribute that is the username, or the user.
-            e.message = (
-                "An account with the given email already exists."
-                if "email" in attributes
-                else "An account with the given phone_number already exists."
-                if attributes
-                else "User already exists"
-            )
+            e.message = username_exists_message(self.find_pool(body.get("ClientId")))
         elif e.type == "ResourceNotFoundException" and e.message == body.get("ClientId"):
             e.message = f"User pool client {e.message} does not exist."
         elif e.type == "ResourceNotFoundException" and body.get("Session") and e.message == body.get("Session"):

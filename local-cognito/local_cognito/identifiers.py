@@ -91,6 +91,16 @@ def check_new_username(pool: CognitoIdpUserPool, username: str) -> None:
         )
 
 
+def username_exists_message(pool: CognitoIdpUserPool | None) -> str:
+    """Cognito's UsernameExistsException names the attribute that is the username, or the user."""
+    attributes = (pool.extended_config.get("UsernameAttributes") or []) if pool else ["email"]
+    if "email" in attributes:
+        return "An account with the given email already exists."
+    if attributes:
+        return "An account with the given phone_number already exists."
+    return "User already exists"
+
+
 def delivery(attribute: str, address: str) -> dict[str, str]:
     if attribute == "phone_number":
         return {"Destination": mask_phone(address), "DeliveryMedium": "SMS", "AttributeName": "phone_number"}
