@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Starts the local Cognito with the pool from deploy/, writes config.json for it, and serves the
 # app with trunk on http://127.0.0.1:8080/. Ctrl-C stops both.
-#   scripts/dev.sh [PORT] [OFF|OPTIONAL|ON] [1] [ALWAYS|USER_OPT_IN]
-#   (the pool's MFA; 1: passkeys and emailed codes; remembered devices)
+#   scripts/dev.sh [PORT] [OFF|OPTIONAL|ON] [1] [ALWAYS|USER_OPT_IN] [email|username|phone]
+#   (the pool's MFA; 1: passkeys and emailed codes; remembered devices; sign-in identifiers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-9229}"
 mfa="${2:-}"
 passkeys="${3:-}"
 devices="${4:-}"
-params=$(scripts/pool-params.sh "$mfa" "$passkeys" "$devices")
+sign_in="${5:-}"
+params=$(scripts/pool-params.sh "$mfa" "$passkeys" "$devices" "$sign_in")
 read -ra pool_params <<<"$params"
 # Sign-in through the pool domain (this server, locally): Google and a company provider for
 # example-corp.com addresses, both played by the local identity provider page.
@@ -68,6 +69,13 @@ cat <<MSG
   @example-corp.com address under "Sign in with your work account" goes to Example Corp).
 
 MSG
+if [ -n "$sign_in" ] && [ "$sign_in" != email ]; then
+  cat <<MSG
+  Sign-in identifiers: $sign_in (config.json's signIn says so). Codes texted to a phone number
+  are printed like emailed ones, or: curl http://127.0.0.1:$port/_local/codes/%2B819012345678
+
+MSG
+fi
 if [ -n "$mfa" ]; then
   cat <<MSG
   MFA: $mfa (an authenticator app, or a code by email). Emailed codes are printed as

@@ -64,5 +64,6 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     provide_context(SiteTitle(config.branding.title.clone()));
     provide_context(config.mfa.clone());
     provide_context(SiteFirstFactors(config.first_factors.clone()));
+    provide_context(config.sign_in.clone());
     children()
 }

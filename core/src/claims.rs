@@ -22,6 +22,12 @@ pub struct Claims {
     /// endpoints when `openid` was asked for.
     #[serde(default)]
     pub nonce: Option<String>,
+    /// In id tokens of users with a phone number.
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    /// The username, in id tokens.
+    #[serde(default, rename = "cognito:username")]
+    pub username: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

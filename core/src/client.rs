@@ -134,21 +134,20 @@ impl<T: HttpTransport> CognitoClient<T> {
             .map_err(|_| unexpected(&response, "success body is not the expected JSON"))
     }
 
-    /// Registers a user whose username is their email address; without a password where the
-    /// pool lets users sign in without one.
+    /// Registers a user under `username` (the email or phone number itself where the pool uses
+    /// it as the username) with `attributes` (`email`, `phone_number`); without a password
+    /// where the pool lets users sign in without one.
     pub async fn sign_up(
         &self,
-        email: &str,
+        username: &str,
         password: Option<Password>,
+        attributes: Vec<AttributeType>,
     ) -> Result<SignUpResponse, CognitoError> {
         self.call(&SignUp {
             client_id: self.client_id.clone(),
-            username: email.to_owned(),
+            username: username.to_owned(),
             password,
-            user_attributes: vec![AttributeType {
-                name: "email".into(),
-                value: email.to_owned(),
-            }],
+            user_attributes: attributes,
         })
         .await
     }

@@ -15,6 +15,7 @@ pub mod embed_message;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod identifier;
 pub mod local_time;
 pub mod mfa;
 pub mod oauth;

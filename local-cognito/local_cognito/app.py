@@ -22,6 +22,7 @@ from . import oauth
 from .actions import Actions
 from .devices import tracking_mode
 from .errors import AMZ_JSON, CognitoError, json_response
+from .identifiers import sign_in_config
 from .local_api import LocalApi, refusal
 from .refresh import RefreshTokens
 from .settings import Settings
@@ -34,7 +35,7 @@ TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 SERVER_FIELDS = frozenset(
     {
         *("region", "userPoolId", "clientId", "endpoint", "mfaConfiguration", "enabledMfas"),
-        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking"),
+        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking", "signIn"),
     }
 )
 # Administrator actions that change what config.json says about the pool or its app client.
@@ -163,6 +164,7 @@ class LocalCognito:
         self.config["enabledMfas"] = mfa.methods()
         pool = self.actions.backend.user_pools[pool_id]
         self.config["deviceTracking"] = tracking_mode(pool)
+        self.config["signIn"] = sign_in_config(pool)
         client = pool.clients[self.config["clientId"]]
         self.config.pop("firstAuthFactors", None)
         if "ALLOW_USER_AUTH" in (client.extended_config.get("ExplicitAuthFlows") or []):

@@ -16,7 +16,8 @@ def patch_token_creation(settings: Settings) -> None:
     single place every flow (InitiateAuth, refresh, RespondToAuthChallenge)
     mints tokens. Patch it to use the configurable lifetime (ExpiresIn follows
     from its return value) and to put the email claims into id tokens as
-    Cognito does (email from the attribute, email_verified as a boolean)."""
+    Cognito does (email and phone_number from the attributes, their _verified flags as
+    booleans, the username as the user's own whichever alias signed in)."""
     original = CognitoIdpUserPool.create_jwt
 
     def create_jwt(
@@ -29,20 +30,20 @@ def patch_token_creation(settings: Settings) -> None:
     ) -> tuple[str, int]:
         extra = dict(extra_data or {})
         user = pool._get_user(username)
-        if is_federated(user):
-            # Cognito names federated users <provider>_<id> in their tokens, and lists the
-            # providers in the id token's `identities`.
-            if token_use == "id":
-                extra["cognito:username"] = user.username
-                extra["identities"] = json.loads(user.attribute_lookup.get("identities", "[]"))
-            else:
-                extra["username"] = user.username
+        # The user's own username, whichever alias they signed in with (<provider>_<id> for a
+        # federated user).
+        extra["username" if token_use == "access" else "cognito:username"] = user.username
         if token_use == "id":
+            if is_federated(user):
+                # Cognito lists a federated user's providers in the id token's `identities`.
+                extra["identities"] = json.loads(user.attribute_lookup.get("identities", "[]"))
             found = user.attribute_lookup
-            if "email" in found:
-                extra["email"] = found["email"]
-            if "email_verified" in found:
-                extra["email_verified"] = str(found["email_verified"]).lower() == "true"
+            for attribute in ("email", "phone_number"):
+                if attribute in found:
+                    extra[attribute] = found[attribute]
+                flag = f"{attribute}_verified"
+                if flag in found:
+                    extra[flag] = str(found[flag]).lower() == "true"
         return original(pool, client_id, username, token_use, settings.token_lifetime, extra)
 
     CognitoIdpUserPool.create_jwt = create_jwt  # type: ignore[method-assign, assignment]

@@ -264,6 +264,10 @@ def create_from_template(
             continue
         props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
         props.pop("LambdaConfig", None)
+        username_config = props.get("UsernameConfiguration") or {}
+        if isinstance(username_config.get("CaseSensitive"), str):
+            # CloudFormation turns a parameter's "true"/"false" into the Boolean property.
+            username_config["CaseSensitive"] = username_config["CaseSensitive"].lower() == "true"
         mfa_settings = (str(props.pop("MfaConfiguration", "OFF")), list(props.pop("EnabledMfas", [])))
         passkey_settings = {key: str(props.pop(key)) for key in WEBAUTHN_PROPERTIES if key in props}
         try:  # Cognito's own checks of the sign-in policy, which the template's Rules mirror

@@ -24,6 +24,7 @@ mod sign_in_step;
 mod sign_in_user_auth;
 mod sign_out_report;
 mod sign_up;
+mod sign_up_fields;
 mod totp_enrolment;
 mod totp_setup;
 

@@ -2,8 +2,9 @@
 //!
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`, and optional branding
 //! (`title`, `logoUrl`, `logoAlt`, `theme`), and the pool's second factors (`mfaConfiguration`,
-//! `enabledMfas`, `totpIssuer`), and sign-in through the pool domain (`oauth`). Unknown fields are ignored so a newer config still
-//! serves an older build. Every error names the field at fault.
+//! `enabledMfas`, `totpIssuer`), the sign-in identifiers (`signIn`), and sign-in through the pool
+//! domain (`oauth`). Unknown fields are ignored so a newer config still serves an older build.
+//! Every error names the field at fault.
 
 mod branding;
 mod devices;
@@ -12,6 +13,7 @@ mod error;
 mod mfa;
 mod oauth;
 mod password_policy;
+mod sign_in;
 
 pub use branding::{Branding, THEME_PROPERTIES};
 pub use devices::DeviceTracking;
@@ -22,6 +24,7 @@ pub use oauth::{
 };
 
 use crate::api::AuthFlow;
+use crate::identifier::SignInIdentifiers;
 use crate::password_policy::PasswordPolicy;
 use crate::redirect::normalize_origin;
 use crate::sign_in_factor::{self, FirstFactor};
@@ -54,6 +57,8 @@ pub struct AppConfig {
     pub device_tracking: DeviceTracking,
     /// `oauth`: sign-in through the pool domain (social and company providers); none when absent.
     pub oauth: Option<OAuthConfig>,
+    /// `signIn`: what users sign in with, and the pool's case rule.
+    pub sign_in: SignInIdentifiers,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -129,6 +134,7 @@ impl AppConfig {
         let first_factors = first_factors(object.get("firstAuthFactors"))?;
         let device_tracking = devices::read(object)?;
         let oauth = oauth::read(object)?;
+        let sign_in = sign_in::read(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -142,6 +148,7 @@ impl AppConfig {
             first_factors,
             device_tracking,
             oauth,
+            sign_in,
         })
     }
 }

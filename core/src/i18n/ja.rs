@@ -113,6 +113,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Rule(rule) => return rule_text(*rule),
         Text::Mfa(text) => return text.render(super::Lang::Ja),
         Text::Passwordless(text) => return text.render(super::Lang::Ja),
+        Text::Identifier(text) => return text.render(super::Lang::Ja),
         Text::Device(text) => return text.render(super::Lang::Ja),
         Text::Problem(problem) => return self::problem(problem),
     };
@@ -135,6 +136,9 @@ fn code_sent(to: Option<&str>, again: bool) -> Cow<'static, str> {
 
 fn field(error: FieldError) -> Cow<'static, str> {
     Cow::Borrowed(match error {
+        FieldError::Identifier(error) => {
+            return super::IdentifierText::Field(error).render(super::Lang::Ja)
+        }
         FieldError::EmailMissing => "メールアドレスを入力してください。",
         FieldError::EmailInvalid => {
             "メールアドレスの形式が正しくありません（例: name@example.com）。"

@@ -5,6 +5,7 @@
 mod devices;
 mod en;
 mod federation;
+mod identifier;
 mod ja;
 mod mfa;
 mod passkey;
@@ -12,6 +13,7 @@ mod passwordless;
 
 pub use devices::DeviceText;
 pub use federation::FederationText;
+pub use identifier::{pool_problem, IdentifierText};
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
 
@@ -172,6 +174,8 @@ pub enum Text {
     Passwordless(PasswordlessText),
     /// Remembered devices.
     Device(DeviceText),
+    /// Usernames, email addresses and phone numbers as sign-in identifiers.
+    Identifier(IdentifierText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -197,6 +201,12 @@ impl From<MfaText> for Text {
 impl From<PasswordlessText> for Text {
     fn from(text: PasswordlessText) -> Self {
         Self::Passwordless(text)
+    }
+}
+
+impl From<IdentifierText> for Text {
+    fn from(text: IdentifierText) -> Self {
+        Self::Identifier(text)
     }
 }
 

@@ -120,6 +120,11 @@ fn samples() -> Vec<Text> {
             .map(Text::Passwordless),
     );
     all.extend(DeviceText::samples().into_iter().map(Text::Device));
+    all.extend(
+        super::IdentifierText::samples()
+            .into_iter()
+            .map(Text::Identifier),
+    );
     all
 }
 
