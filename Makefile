@@ -15,11 +15,14 @@ PASSKEYS ?=
 # make dev MFA=OPTIONAL DEVICES=USER_OPT_IN (or ALWAYS): the pool remembers browsers, which then
 # skip the second factor; USER_OPT_IN asks "Trust this browser?".
 DEVICES ?=
+# make dev SIGN_IN=username (a username, with the email and phone as aliases) or SIGN_IN=phone
+# (the phone number as the username); empty keeps email as the username.
+SIGN_IN ?=
 
 .PHONY: dev test bench build dist deps-dev deps-test cognito clean
 
 dev: deps-dev
-	@scripts/dev.sh $(DEV_COGNITO_PORT) '$(MFA)' '$(PASSKEYS)' '$(DEVICES)'
+	@scripts/dev.sh $(DEV_COGNITO_PORT) '$(MFA)' '$(PASSKEYS)' '$(DEVICES)' '$(SIGN_IN)'
 
 test: deps-test
 	@scripts/test.sh
@@ -43,10 +46,10 @@ dist: deps-dev
 	node scripts/csp.mjs $(or $(DIST_CONFIG),deploy/config.example.json) > dist/csp-header.txt
 	@echo "dist/ is ready: add config.json beside index.html and send the header in dist/csp-header.txt"
 
-# Only the local Cognito, in the foreground (config.json is written for it; MFA=, PASSKEYS= and
-# DEVICES= as for dev).
+# Only the local Cognito, in the foreground (config.json is written for it; MFA=, PASSKEYS=,
+# DEVICES= and SIGN_IN= as for dev).
 cognito: deps-dev
-	params="$$(scripts/pool-params.sh '$(MFA)' '$(PASSKEYS)' '$(DEVICES)')" && \
+	params="$$(scripts/pool-params.sh '$(MFA)' '$(PASSKEYS)' '$(DEVICES)' '$(SIGN_IN)')" && \
 		local-cognito/.venv/bin/python local-cognito/server.py --port $(DEV_COGNITO_PORT) --write-config config.json $$params
 
 deps-dev:

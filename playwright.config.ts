@@ -19,6 +19,16 @@ export const BRANDED_URL = `http://127.0.0.1:${brandedPort}`;
 const passwordlessPort = sitePort + 8;
 export const PASSWORDLESS_URL = `http://localhost:${passwordlessPort}`;
 export const PASSWORDLESS_ON_WRONG_SITE_URL = `http://127.0.0.1:${passwordlessPort}`;
+// The same site signing in through the pool domain (config.json's oauth): the local Cognito's
+// OAuth endpoints and its local identity provider stand in for Google and a company's provider.
+const federationPort = sitePort + 10;
+export const FEDERATION_URL = `http://127.0.0.1:${federationPort}`;
+export const FEDERATION_OAUTH = {
+  domain: `http://127.0.0.1:${Number(process.env.E2E_COGNITO_PORT ?? 9230)}`,
+  // Listed out of order: the page shows them in the order the brands ask for.
+  providers: ['LoginWithAmazon', { name: 'ExampleCorp', label: 'Example Corp' }, 'Google', 'Facebook', 'SignInWithApple'],
+  emailDomainSignIn: true,
+};
 export const BRANDING = {
   title: 'Acme Store',
   logoUrl: '/logo.svg',
@@ -37,6 +47,8 @@ const chromiumFlags = [
   '--disable-sync',
 ];
 
+const TOKEN_TIMER_SPECS = ['**/session.spec.ts', '**/faults.spec.ts'];
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // One worker: the tests share one local Cognito, and one of them stops it on purpose.
@@ -46,6 +58,12 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // The session and fault suites mostly wait for short-lived tokens to expire; as a project of
+  // their own they can run beside the rest (`--project`), each run with its own local Cognito.
+  projects: [
+    { name: 'main', testIgnore: TOKEN_TIMER_SPECS },
+    { name: 'token-timers', testMatch: TOKEN_TIMER_SPECS },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${sitePort}`,
     browserName: 'chromium',
@@ -90,6 +108,17 @@ export default defineConfig({
         SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
         SITE_CONFIG_EXTRA: JSON.stringify({ authFlow: 'USER_AUTH' }),
         SITE_PORT: String(passwordlessPort),
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node tests/e2e/support/serve.mjs',
+      url: `${FEDERATION_URL}/index.html`,
+      env: {
+        SITE_DIR: process.env.E2E_SITE_DIR ?? 'dist',
+        SITE_CONFIG: process.env.E2E_CONFIG ?? 'target/e2e/config.json',
+        SITE_CONFIG_EXTRA: JSON.stringify({ oauth: FEDERATION_OAUTH, allowedRedirectOrigins: [EMBEDDER_URL] }),
+        SITE_PORT: String(federationPort),
       },
       reuseExistingServer: false,
     },

@@ -28,7 +28,8 @@ os.environ["MOTO_COGNITO_IDP_USER_POOL_ID_STRATEGY"] = "HASH"
 os.environ["MOTO_COGNITO_IDP_USER_POOL_CLIENT_ID_STRATEGY"] = "HASH"
 
 from local_cognito.app import LocalCognito  # noqa: E402
-from local_cognito.moto_patches import patch_sign_out, patch_token_creation  # noqa: E402
+from local_cognito.identifiers import patch_user_lookup  # noqa: E402
+from local_cognito.moto_patches import patch_external_users, patch_sign_out, patch_token_creation  # noqa: E402
 from local_cognito.settings import settings_from_env  # noqa: E402
 from local_cognito.template import REGION, create_from_template, load_template  # noqa: E402
 from moto.cognitoidp.models import cognitoidp_backends  # noqa: E402
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> None:
     settings = settings_from_env()
     patch_token_creation(settings)
     patch_sign_out()
+    patch_external_users()
+    patch_user_lookup()
     backend = cognitoidp_backends[DEFAULT_ACCOUNT_ID][REGION]
     try:
         created = create_from_template(backend, load_template(Path(args.template)), overrides)

@@ -1,6 +1,7 @@
 // The Content-Security-Policy the built site runs under, derived from its config.json: scripts
 // and styles only from the site itself (no inline code), WebAssembly allowed to compile, and
-// network access only to the site and the Cognito endpoint. Used by the test server and by
+// network access only to the site, the Cognito endpoint and, with `oauth`, the pool domain (its
+// /oauth2/token is fetched to finish a sign-in through Google or a company provider). Used by the test server and by
 // `make dist`, which prints it for the host's header configuration. A config whose
 // allowedRedirectOrigins would smuggle anything else into the header is refused: the script
 // then prints why on stderr and exits with status 1.
@@ -14,10 +15,11 @@ export class ConfigError extends Error {}
 export function cspFor(config) {
   const endpoint = config.endpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;
   const ancestors = ["'self'", ...allowedOrigins(config)].join(' ');
+  const connect = [...new Set(["'self'", new URL(endpoint).origin, ...poolDomain(config)])].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
-    `connect-src 'self' ${new URL(endpoint).origin}`,
+    `connect-src ${connect}`,
     "style-src 'self'",
     "img-src 'self' data: https:",
     "object-src 'none'",
@@ -26,6 +28,20 @@ export function cspFor(config) {
     "form-action 'self'",
     `frame-ancestors ${ancestors}`,
   ].join('; ');
+}
+
+/** `oauth.domain`'s origin (none without `oauth`); throws on one that is not an origin. */
+export function poolDomain(config) {
+  const domain = config.oauth?.domain;
+  if (domain === undefined || domain === null) return [];
+  const origin = normalizeOrigin(domain);
+  if (origin === null) {
+    throw new ConfigError(
+      `config.json field "oauth.domain" is invalid: ${JSON.stringify(domain)} is not a pool domain ` +
+        'such as https://example.auth.ap-northeast-1.amazoncognito.com',
+    );
+  }
+  return [origin];
 }
 
 /** `allowedRedirectOrigins`, each normalised as the app normalises it; throws on a bad one. */

@@ -41,6 +41,14 @@ count() {
   failed=$((failed + ${f:-0}))
 }
 
+# finish_background NAME PID: waits for a step started in the background, then prints and counts it.
+finish_background() {
+  printf '\n\033[1m==> %s\033[0m\n' "$1"
+  wait "$2" || failed_steps+=("$1")
+  cat "$logs/$1.log"
+  count "$1"
+}
+
 # scripts/wasm-split first: its wasm-bindgen splits the site's wasm into chunks for Trunk.
 export PATH="$PWD/scripts/wasm-split:$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
@@ -73,24 +81,28 @@ count browser
 if run build scripts/build-site.sh &&
   run build-example-host env -C examples/host \
     ../../scripts/build-site.sh --dist ../../target/dist-example-host; then
-  # The session suite and the refresh faults again against an app client without refresh token
-  # rotation (its own local Cognito, config, ports and output folder). Those tests mostly wait for
-  # short-lived tokens to expire, so they run beside the main suite instead of after it; their
-  # output is printed when both are done.
+  # The session and refresh-fault suites mostly wait for short-lived tokens to expire, so they run
+  # beside the rest instead of after it: once with refresh token rotation (the template's default)
+  # and once against an app client without it, each with its own local Cognito, config, ports and
+  # output folder. Their output is printed when all are done.
+  (
+    E2E_COGNITO_PORT=9250 E2E_SITE_PORT=8140 E2E_CONFIG=target/e2e/config-token-timers.json \
+      npx playwright test --project token-timers --output target/test-results-token-timers \
+      >"$logs/e2e-token-timers.log" 2>&1
+  ) &
+  token_timers=$!
   (
     E2E_REFRESH_TOKEN_ROTATION=DISABLED E2E_COGNITO_PORT=9240 E2E_SITE_PORT=8110 \
       E2E_CONFIG=target/e2e/config-no-rotation.json \
-      npx playwright test tests/e2e/session.spec.ts tests/e2e/faults.spec.ts \
+      npx playwright test --project token-timers --output target/test-results-no-rotation \
       --grep-invert 'wall clock|all devices during an outage|3 tabs' \
-      --output target/test-results-no-rotation >"$logs/e2e-no-rotation.log" 2>&1
+      >"$logs/e2e-no-rotation.log" 2>&1
   ) &
   no_rotation=$!
-  run e2e npx playwright test
+  run e2e npx playwright test --project main
   count e2e
-  printf '\n\033[1m==> %s\033[0m\n' e2e-no-rotation
-  wait "$no_rotation" || failed_steps+=(e2e-no-rotation)
-  cat "$logs/e2e-no-rotation.log"
-  count e2e-no-rotation
+  finish_background e2e-token-timers "$token_timers"
+  finish_background e2e-no-rotation "$no_rotation"
   # make bench's own script in a quick mode (2 iterations, 1 throttled, ours only, on dist/): every
   # row of the table must get a number, so the benchmark can't rot, and the sign-in route's first
   # load must stay within bench/size-budget.json. It times nothing against a limit.

@@ -7,6 +7,7 @@ mod field;
 mod form;
 mod guards;
 mod heading;
+mod identifier;
 mod language;
 mod qr_code;
 
@@ -15,12 +16,19 @@ pub use field::{PasswordField, PoolPolicy, TextField};
 pub use form::{Field, Form};
 pub use guards::{RequireAuth, SignedInOnly, SignedOutOnly};
 pub use heading::PageHeading;
+pub use identifier::{country_signal, pool_words, use_identifiers, CountrySelect, IdentifierField};
 pub use language::LanguageSwitcher;
 pub use qr_code::QrCode;
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
+
+/// The text in Unicode NFKC, by the browser's own `normalize` (the wasm carries no Unicode
+/// tables): the full-width digits and letters a Japanese IME types become ASCII.
+pub fn nfkc(typed: &str) -> String {
+    js_sys::JsString::from(typed).normalize("NFKC").into()
+}
 
 /// The form's submit button. While `pending` it is disabled and busy (a spinner shows); its name
 /// stays the same so assistive technology (and tests) keep finding it.

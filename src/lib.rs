@@ -54,8 +54,10 @@ mod clock;
 mod components;
 mod config_loader;
 mod embed;
+mod federation;
 mod handoff;
 mod i18n;
+mod idle;
 mod on_demand;
 mod page_address;
 mod pages;
@@ -79,9 +81,9 @@ pub use i18n::{use_i18n, I18n};
 pub use leptos_cognito_core as core;
 pub use pages::{
     ChangePasswordPage, ConfigErrorPage, ConfirmPage, DevicesPage, FirstFactorPage,
-    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage, PasskeyPage,
-    ProfilePage, ResetPasswordPage, SecurityPage, SessionPage, SignInPage, SignUpPage,
-    TotpSetupPage,
+    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, NotFoundPage,
+    OAuthCallbackPage, PasskeyPage, ProfilePage, ResetPasswordPage, SecurityPage, SessionPage,
+    SignInPage, SignUpPage, TotpSetupPage,
 };
 pub use provider::AuthProvider;
 pub use routes::{AuthRoute, AuthRoutes};

@@ -3,18 +3,20 @@
 //! the page is first shown, when a link to it is pointed at or focused, or once the browser is
 //! idle. Without the feature they are in the one wasm and show at once.
 
+use crate::components::PageHeading;
+use crate::federation::Federation;
 use crate::i18n::use_i18n;
+use crate::idle::when_idle;
 use crate::pages::{
-    ChangePasswordPage, ConfirmPage, DevicesPage, FirstFactorPage, ForgotPasswordPage,
-    MfaChoicePage, MfaCodePage, NewPasswordPage, PasskeyPage, ProfilePage, ResetPasswordPage,
-    SecurityPage, SignUpPage, TotpSetupPage,
+    ChangePasswordPage, ConfirmPage, DevicesPage, FederatedButtons, FirstFactorPage,
+    ForgotPasswordPage, MfaChoicePage, MfaCodePage, NewPasswordPage, OAuthCallbackPage,
+    PasskeyPage, ProfilePage, ResetPasswordPage, SecurityPage, SignUpPage, TotpSetupPage,
 };
 use crate::routes::AuthRoute;
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_cognito_core::i18n::Text;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// A page's code did not arrive (the network, usually); loading it again starts afresh.
@@ -103,6 +105,36 @@ on_demand_pages! {
     Security => SecurityPage, security_page, preload_security_page;
     Devices => DevicesPage, devices_page, preload_devices_page;
     Profile => ProfilePage, profile_page, preload_profile_page;
+    OAuthCallback => OAuthCallbackPage, oauth_callback_page, preload_oauth_callback_page;
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(federated_buttons, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn federated_buttons() -> Result<Render, PageLoadFailed> {
+    Ok(|| view! { <FederatedButtons/> }.into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn federated_buttons() -> Result<Render, PageLoadFailed> {
+    Ok(|| view! { <FederatedButtons/> }.into_any())
+}
+
+/// The provider buttons under the sign-in form, when config.json has `oauth`: fetched with the
+/// page, shown once in. A site without `oauth` never fetches them; if they don't arrive, the
+/// rest of the form still works.
+#[component]
+pub(crate) fn FederatedSignIn() -> impl IntoView {
+    let loaded = RwSignal::new(None::<Render>);
+    if use_context::<Federation>().is_some() {
+        let mut pending = Box::pin(federated_buttons());
+        match (&mut pending).now_or_never() {
+            Some(result) => loaded.set(result.ok()),
+            None => spawn_local(async move {
+                loaded.try_set(pending.await.ok());
+            }),
+        }
+    }
+    move || loaded.get().map(|render| untrack(render))
 }
 
 impl OnDemand {
@@ -136,12 +168,7 @@ pub(crate) fn prefetch_in_background() {
         pointed.remove();
         focused.remove();
     });
-    request_animation_frame(|| {
-        // Browsers without requestIdleCallback (Safari) wait a moment instead.
-        if request_idle_callback_with_handle(prefetch_all).is_err() {
-            set_timeout(prefetch_all, Duration::from_millis(500));
-        }
-    });
+    when_idle(prefetch_all);
 }
 
 /// Prefetches the page of the link the event happened in, if any.
@@ -181,6 +208,7 @@ pub(crate) fn OnDemandPage(page: OnDemand) -> impl IntoView {
         None => view! { <p class="loading" role="status">{i18n.tr(Text::Loading)}</p> }.into_any(),
         Some(Ok(render)) => untrack(render),
         Some(Err(PageLoadFailed)) => view! {
+            <PageHeading text=Text::PageUnavailable />
             <div class="alert" role="alert">{i18n.tr(Text::PageLoadFailed)}</div>
             <button
                 type="button"

@@ -4,6 +4,7 @@
 use crate::branding::SiteTitle;
 use crate::components::{PoolPolicy, SiteAttributes};
 use crate::embed::share_session_with_embedder;
+use crate::federation::Federation;
 use crate::handoff::Handoff;
 use crate::i18n::I18n;
 use crate::on_demand::prefetch_in_background;
@@ -57,11 +58,13 @@ pub fn AuthProvider(config: AppConfig, children: Children) -> impl IntoView {
     ReturnRequest::provide(&config);
     share_session_with_embedder(&config);
     Handoff::provide();
+    Federation::provide(&config);
     prefetch_in_background();
     provide_context(PoolPolicy(config.password_policy));
     provide_context(SiteTitle(config.branding.title.clone()));
     provide_context(config.mfa.clone());
     provide_context(SiteFirstFactors(config.first_factors.clone()));
     provide_context(SiteAttributes(config.sign_up_attributes.clone()));
+    provide_context(config.sign_in.clone());
     children()
 }

@@ -14,6 +14,8 @@ use leptos_router::components::Redirect;
 #[derive(Clone, Copy)]
 pub struct ReturnRequest {
     asked: Memo<Option<Result<ReturnTo, RedirectRefused>>>,
+    /// The address a round trip through the pool domain kept for the way back (checked again).
+    restored: RwSignal<Option<String>>,
 }
 
 /// `new URL(input, base)`: the browser's own reading of an address, the one it navigates by.
@@ -33,8 +35,12 @@ impl ReturnRequest {
     pub fn provide(config: &AppConfig) -> Self {
         let allowed = config.embedding.allowed_origins.clone();
         let page = use_page_address();
+        let restored = RwSignal::new(None::<String>);
         let asked = Memo::new(move |previous: Option<&Option<_>>| {
-            page.with(|page| match page.query_param("return_to") {
+            let raw = page
+                .with(|page| page.query_param("return_to"))
+                .or_else(|| restored.get());
+            page.with(|page| match raw {
                 Some(raw) => Some(check_return_to(&raw, &page.href(), &allowed, parse_url)),
                 // The next pages of a flow (sign-up, confirm) drop the query; the address the
                 // visitor came with still holds.
@@ -44,7 +50,7 @@ impl ReturnRequest {
         // Read at every navigation, so an address is remembered even if nothing asks for it
         // before the next page drops it.
         Effect::new(move || asked.track());
-        let request = Self { asked };
+        let request = Self { asked, restored };
         provide_context(request);
         request
     }
@@ -54,6 +60,11 @@ impl ReturnRequest {
         self.asked.with(|r| r.clone().and_then(Result::ok))
     }
 
+    /// Takes back the address kept through a round trip to the pool domain.
+    pub(crate) fn restore(&self, raw: String) {
+        self.restored.set(Some(raw));
+    }
+
     /// The return address that was refused, to tell the user why they stayed here.
     pub fn refused(&self) -> Option<RedirectRefused> {
         self.asked.with(|r| r.clone().and_then(Result::err))
@@ -61,7 +72,7 @@ impl ReturnRequest {
 }
 
 /// The enclosing [`ReturnRequest::provide`], if any.
-fn use_return_request() -> Option<ReturnRequest> {
+pub(crate) fn use_return_request() -> Option<ReturnRequest> {
     use_context()
 }
 

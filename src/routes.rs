@@ -50,6 +50,9 @@ pub enum AuthRoute {
     Devices,
     /// The signed-in user's attributes, email change and verification, and account deletion ([`ProfilePage`](crate::ProfilePage)).
     Profile,
+    /// Where the pool domain sends the user back after a provider
+    /// ([`OAuthCallbackPage`](crate::OAuthCallbackPage)); config.json's `oauth.redirectPath`.
+    OAuthCallback,
 }
 
 impl AuthRoute {
@@ -72,6 +75,7 @@ impl AuthRoute {
             Self::Passkey => "/passkey",
             Self::Devices => "/devices",
             Self::Profile => "/profile",
+            Self::OAuthCallback => "/oauth2/callback",
         }
     }
 
@@ -128,6 +132,8 @@ pub fn AuthRoutes() -> impl MatchNestedRoutes + Clone + Send + 'static {
         <Route path=AuthRoute::Passkey.segment() view=|| view! { <OnDemandPage page=OnDemand::Passkey/> }/>
         <Route path=AuthRoute::Devices.segment() view=|| view! { <OnDemandPage page=OnDemand::Devices/> }/>
         <Route path=AuthRoute::Profile.segment() view=|| view! { <OnDemandPage page=OnDemand::Profile/> }/>
+        // Two segments: a static segment matches one.
+        <Route path=(StaticSegment("oauth2"), StaticSegment("callback")) view=|| view! { <OnDemandPage page=OnDemand::OAuthCallback/> }/>
     }
     .into_inner()
 }

@@ -18,6 +18,16 @@ pub struct Claims {
     /// Present in id tokens.
     #[serde(default)]
     pub email: Option<String>,
+    /// The `nonce` of the authorization request, in id tokens from the pool domain's OAuth
+    /// endpoints when `openid` was asked for.
+    #[serde(default)]
+    pub nonce: Option<String>,
+    /// In id tokens of users with a phone number.
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    /// The username, in id tokens.
+    #[serde(default, rename = "cognito:username")]
+    pub username: Option<String>,
     /// Present in id tokens of users with an email: whether the address is verified. A
     /// boolean from Cognito; a federated provider's may arrive as `"true"`, and anything else
     /// reads as unknown rather than failing the whole token.

@@ -5,7 +5,6 @@ use crate::api::{
     CodeDeliveryDetails, ConfirmForgotPassword, ConfirmSignUp, ForgotPassword,
     GetTokensFromRefreshToken, GetUser, GetUserResponse, GlobalSignOut, InitiateAuthResponse,
     NewDeviceMetadata, Operation, ResendConfirmationCode, RespondToAuthChallenge, RevokeToken,
-    SignUpResponse,
 };
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
@@ -133,17 +132,6 @@ impl<T: HttpTransport> CognitoClient<T> {
         };
         serde_json::from_str(body)
             .map_err(|_| unexpected(&response, "success body is not the expected JSON"))
-    }
-
-    /// Registers a user whose username is their email address; without a password where the
-    /// pool lets users sign in without one.
-    pub async fn sign_up(
-        &self,
-        email: &str,
-        password: Option<Password>,
-    ) -> Result<SignUpResponse, CognitoError> {
-        self.sign_up_with_attributes(email, password, Vec::new())
-            .await
     }
 
     /// Confirms the account with its code. With `USER_AUTH`, the answer is a session that

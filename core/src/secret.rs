@@ -73,6 +73,17 @@ secret_string!(
     OtpauthUri
 );
 
+secret_string!(
+    /// PKCE's `code_verifier` (RFC 7636): whoever holds it with the authorization code gets
+    /// the user's tokens.
+    CodeVerifier
+);
+secret_string!(
+    /// The authorization code the pool domain sends back to the callback: single-use, for
+    /// minutes, and worth the user's tokens together with the verifier.
+    AuthorizationCode
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +101,11 @@ mod tests {
             OtpauthUri::new("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP"),
             DeviceSecret::new("device-secret"),
         );
+        let shown = format!(
+            "{shown} {:?} {:?}",
+            CodeVerifier::new("pkce-verifier"),
+            AuthorizationCode::new("auth-code")
+        );
         for secret in [
             "hunter2",
             "eyJaccess",
@@ -99,6 +115,8 @@ mod tests {
             "JBSWY3DPEHPK3PXP",
             "otpauth://",
             "device-secret",
+            "pkce-verifier",
+            "auth-code",
         ] {
             assert!(!shown.contains(secret), "{shown}");
         }

@@ -44,6 +44,24 @@ pub fn session_device(client_id: &str) -> String {
     format!("{PREFIX}{client_id}.sessionDevice")
 }
 
+/// Key (in `sessionStorage`, for one round trip only) of what a sign-in through the pool
+/// domain keeps until the user is back: the PKCE verifier, the nonce, and where to go after.
+/// The `state` sent with the request names it, so a callback finds its own record only.
+pub fn oauth_round_trip(client_id: &str, state: &str) -> String {
+    format!("{}{state}", oauth_round_trip_prefix(client_id))
+}
+
+/// The start of every [`oauth_round_trip`] key of one app client.
+pub fn oauth_round_trip_prefix(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.oauth.")
+}
+
+/// Key (in `localStorage`) of the note that this browser's session began at the pool domain, whose
+/// own session (a cookie there) sign-out then ends too (`/logout`). Not a secret.
+pub fn hosted_session(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.hostedSession")
+}
+
 /// Name of the Web Lock and of the `BroadcastChannel` shared by the tabs of one app client.
 pub fn tab_channel(client_id: &str) -> String {
     format!("{PREFIX}{client_id}")

@@ -1,6 +1,7 @@
 //! Checks run before any request, so a typo costs no round trip. Each failure is a
 //! [`FieldError`], worded in the user's language by [`crate::i18n`].
 
+use crate::identifier::IdentifierError;
 use crate::password_policy::{PasswordPolicy, PasswordRule};
 
 /// The most characters Cognito takes in a username (botocore's `UsernameType`); the email
@@ -32,6 +33,8 @@ pub enum FieldError {
     AppCodeMissing,
     /// Not the [`CODE_DIGITS`] digits an authenticator app shows.
     AppCodeMalformed,
+    /// A username, phone number, or whichever the sign-in field takes.
+    Identifier(IdentifierError),
 }
 
 /// Trims and lower-cases an email address (Cognito usernames from email are case-sensitive

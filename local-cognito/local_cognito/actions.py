@@ -15,6 +15,9 @@ from .attributes import MSG_NO_USER, Attributes
 from .challenges import ANSWERED_HERE, MFA_CHALLENGES
 from .codes import Codes
 from .errors import MSG_STALE_SESSION, MSG_WRONG_PASSWORD, CognitoError
+from .hidden_users import answer_for_hidden_user
+from .identifiers import check_new_username, claim_alias, delivery, hides_users, recovery_channel
+from .identifiers import username_exists_message, verification_channel
 from .mfa_actions import MfaActions
 from .passkeys import Passkeys
 from .passwordless import SignUpSessions, check_passwordless_sign_up, placeholder_password
@@ -23,7 +26,7 @@ from .settings import Settings
 from .srp import SrpChallenges, parse_srp_a
 from .tokens import check_access_token, jwt_claims
 from .user_auth import USER_AUTH_CHALLENGES, UserAuth
-from .users import delivery_details, password_problem
+from .users import password_problem
 from .webauthn_actions import WebAuthnActions
 
 # Runs the request's action in moto (or the action named) and returns its JSON, raising its
@@ -102,12 +105,15 @@ class Actions:
         try:
             return handler(request, body) if handler else self.moto(request, body)
         except CognitoError as e:
+            pool = self.find_pool(body.get("ClientId"))
+            if e.type == "UserNotFoundException" and pool is not None and hides_users(pool, body.get("ClientId")):
+                return answer_for_hidden_user(action, body)
             raise self.realistic_error(e, body) from None
 
     def realistic_error(self, e: CognitoError, body: dict[str, Any]) -> CognitoError:
         """Replace moto's messages where they differ from Cognito's."""
         if e.type == "UsernameExistsException":
-            e.message = "An account with the given email already exists."
+            e.message = username_exists_message(self.find_pool(body.get("ClientId")))
         elif e.type == "ResourceNotFoundException" and e.message == body.get("ClientId"):
             e.message = f"User pool client {e.message} does not exist."
         elif e.type == "ResourceNotFoundException" and body.get("Session") and e.message == body.get("Session"):
@@ -164,9 +170,9 @@ class Actions:
         if problem:
             raise CognitoError("InvalidPasswordException", f"Password did not conform with policy: {problem}")
 
-    def verify_email(self, pool: CognitoIdpUserPool, user: CognitoIdpUser) -> None:
+    def verify(self, pool: CognitoIdpUserPool, user: CognitoIdpUser, attribute: str) -> None:
         self.backend.admin_update_user_attributes(
-            pool.id, user.username, [{"Name": "email_verified", "Value": "true"}]
+            pool.id, user.username, [{"Name": f"{attribute}_verified", "Value": "true"}]
         )
 
     def check_auth_flow(self, pool: CognitoIdpUserPool, client_id: str, flow: str) -> None:
@@ -188,6 +194,7 @@ class Actions:
         pool = self.find_pool(body.get("ClientId"))
         passwordless = not body.get("Password")
         if pool is not None and pool._get_user(str(body.get("Username", ""))) is None:
+            check_new_username(pool, str(body.get("Username", "")))
             if passwordless:
                 check_passwordless_sign_up(pool)
             else:
@@ -200,13 +207,17 @@ class Actions:
         if self.settings.auto_confirm:
             # What a PreSignUp trigger returning autoConfirmUser + autoVerifyEmail does.
             self.backend.admin_confirm_sign_up(pool.id, user.username)
-            self.verify_email(pool, user)
+            for attribute in ("email", "phone_number"):
+                if user.attribute_lookup.get(attribute):
+                    self.verify(pool, user, attribute)
             return {"UserConfirmed": True, "UserSub": user.id}
-        email = user.attribute_lookup.get("email")
-        if email and "email" in pool.extended_config.get("AutoVerifiedAttributes", []):
-            self.codes.issue("signUp", email)
+        channel = verification_channel(pool, user)
+        if channel is not None:
+            self.codes.issue("signUp", channel[1])
             # moto adds this too for AutoVerifiedAttributes=[email]; set it in any case
-            result["CodeDeliveryDetails"] = delivery_details(email)
+            result["CodeDeliveryDetails"] = delivery(*channel)
+        else:
+            result.pop("CodeDeliveryDetails", None)
         result["Session"] = self.sign_up_sessions.after_sign_up(pool, body["ClientId"], user.username)
         return result
 
@@ -218,39 +229,44 @@ class Actions:
                 "NotAuthorizedException", f"User cannot be confirmed. Current status is {UserStatus(user.status).value}"
             )
         self.sign_up_sessions.check_given(pool, body["ClientId"], user.username, body.get("Session"))
-        self.codes.check("signUp", user.attribute_lookup.get("email", ""), body.get("ConfirmationCode"))
+        attribute, address = verification_channel(pool, user) or ("email", user.attribute_lookup.get("email", ""))
+        claim_alias(pool, user, attribute, body.get("ForceAliasCreation") is True)
+        self.codes.check("signUp", address, body.get("ConfirmationCode"))
         self.moto(request, body)
-        self.verify_email(pool, user)  # the code proved the address
+        self.verify(pool, user, attribute)  # the code proved the address
         return {"Session": self.sign_up_sessions.after_confirmation(pool, body["ClientId"], user.username, body.get("Session"))}
 
     def resend_confirmation_code(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
-        _, user = self.pool_and_user(body)
+        pool, user = self.pool_and_user(body)
         if user.status != UserStatus.UNCONFIRMED:
             raise CognitoError("InvalidParameterException", "User is already confirmed.")
-        email = user.attribute_lookup.get("email", "")
-        self.codes.issue("signUp", email)
-        return {"CodeDeliveryDetails": delivery_details(email)}
+        channel = verification_channel(pool, user)
+        if channel is None:
+            raise CognitoError("InvalidParameterException", "No email or phone_number to send a code to.")
+        self.codes.issue("signUp", channel[1])
+        return {"CodeDeliveryDetails": delivery(*channel)}
 
     def forgot_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         pool, user = self.pool_and_user(body)
-        email = user.attribute_lookup.get("email", "")
+        channel = recovery_channel(pool, user)
         # "Email MFA is also disqualifying for account recovery with email" (API reference,
-        # AccountRecoverySettingType), and the pool recovers accounts by email only.
+        # AccountRecoverySettingType).
         email_mfa = "EMAIL_OTP" in self.mfa.users.of(pool.id, user.username).enabled
-        if user.attribute_lookup.get("email_verified") != "true" or email_mfa:
+        if channel is None or (channel[0] == "email" and email_mfa):
             raise CognitoError(
                 "InvalidParameterException",
                 "Cannot reset password for the user as there is no registered/verified email or phone_number",
             )
         self.moto(request, body)  # moto's own code travels in a header nobody reads
-        self.codes.issue("forgotPassword", email)
-        return {"CodeDeliveryDetails": delivery_details(email)}
+        self.codes.issue("forgotPassword", channel[1])
+        return {"CodeDeliveryDetails": delivery(*channel)}
 
     def confirm_forgot_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         pool, user = self.pool_and_user(body)
         self.check_password(pool, body.get("Password"))
         # moto accepts any code that does not look like its own, so check ours.
-        self.codes.check("forgotPassword", user.attribute_lookup.get("email", ""), body.get("ConfirmationCode"))
+        attribute, address = recovery_channel(pool, user) or ("email", user.attribute_lookup.get("email", ""))
+        self.codes.check("forgotPassword", address, body.get("ConfirmationCode"))
         return self.moto(request, body)
 
     def change_password(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
@@ -290,6 +306,12 @@ class Actions:
         """An InitiateAuth USER_SRP_AUTH request: PASSWORD_VERIFIER with real SRP values."""
         params = body.get("AuthParameters") if isinstance(body.get("AuthParameters"), dict) else {}
         large_a = parse_srp_a(params.get("SRP_A"))
+        name = str(params.get("USERNAME", ""))
+        if pool._get_user(name) is None and hides_users(pool, body.get("ClientId")):
+            # Cognito answers an unknown user with a challenge like any other, whose answer then
+            # fails as a wrong password would: a password nobody knows stands in.
+            parameters = self.srp_challenges.open(pool.id, name, secrets.token_hex(32), large_a, "")
+            return {"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": parameters}
         # moto checks the client and the user (exists, enabled, confirmed) and opens a session.
         result = self.moto(request, body, "InitiateAuth")
         user = pool._get_user(str(params.get("USERNAME", "")))

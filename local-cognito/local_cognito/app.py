@@ -18,9 +18,11 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.moto_server.werkzeug_app import create_backend_app
 from werkzeug.wrappers import Request, Response
 
+from . import oauth
 from .actions import Actions
 from .devices import tracking_mode
 from .errors import AMZ_JSON, CognitoError, json_response
+from .identifiers import sign_in_config
 from .local_api import LocalApi, refusal
 from .refresh import RefreshTokens
 from .settings import Settings
@@ -33,7 +35,7 @@ TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 SERVER_FIELDS = frozenset(
     {
         *("region", "userPoolId", "clientId", "endpoint", "mfaConfiguration", "enabledMfas"),
-        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking"),
+        *("firstAuthFactors", "webAuthnRelyingPartyId", "deviceTracking", "signIn"),
     }
 )
 # Administrator actions that change what config.json says about the pool or its app client.
@@ -76,8 +78,15 @@ class LocalCognito:
         self.stats: dict[str, Any] = {"calls": {}, "expiredAccessTokens": 0}
         self.refresh_tokens = RefreshTokens(settings, self.stats)
         self.actions = Actions(backend, settings, self.stats, self.refresh_tokens, self.moto)
+        self.oauth = oauth.OAuthEndpoints(backend, self.refresh_tokens, self.stats)
         self.local = LocalApi(
-            settings, config, self.stats, self.actions.codes, self.operations, self.actions.expire_sessions
+            settings,
+            config,
+            self.stats,
+            self.actions.codes,
+            self.operations,
+            self.actions.expire_sessions,
+            self.oauth.expire_codes,
         )
         # moto's backend is not thread-safe and this is a dev server: serialise. The server runs a
         # thread per request, so a delayed request (delaySeconds) waits outside this lock.
@@ -107,6 +116,9 @@ class LocalCognito:
                 return self.local.handle(request)
         if request.method == "OPTIONS":
             return Response(status=200)
+        if oauth.handles(request.path):
+            with self.lock:  # the pool domain: this server, by the name the browser used
+                return self.oauth.handle(request, request.host_url.rstrip("/"))
         target = request.headers.get("X-Amz-Target", "")
         if request.method == "POST" and target.startswith(TARGET_PREFIX):
             action = target[len(TARGET_PREFIX) :]
@@ -152,6 +164,7 @@ class LocalCognito:
         self.config["enabledMfas"] = mfa.methods()
         pool = self.actions.backend.user_pools[pool_id]
         self.config["deviceTracking"] = tracking_mode(pool)
+        self.config["signIn"] = sign_in_config(pool)
         client = pool.clients[self.config["clientId"]]
         self.config.pop("firstAuthFactors", None)
         if "ALLOW_USER_AUTH" in (client.extended_config.get("ExplicitAuthFlows") or []):

@@ -49,6 +49,7 @@ class LocalApi:
         codes: Codes,
         operations: set[str],
         expire_sessions: Callable[[], int],
+        expire_authorization_codes: Callable[[], int],
     ) -> None:
         self.settings = settings
         self.config = config
@@ -56,6 +57,7 @@ class LocalApi:
         self.codes = codes
         self.operations = operations
         self.expire_sessions = expire_sessions
+        self.expire_authorization_codes = expire_authorization_codes
 
     def handle(self, request: Request) -> Response:
         path = request.path
@@ -75,6 +77,9 @@ class LocalApi:
             # Every open sign-in challenge session (MFA, MFA setup, SRP, new password) answers
             # as one whose AuthSessionValidity ran out, without waiting minutes for it.
             return json_response(200, {"expired": self.expire_sessions()})
+        if path == "/_local/oauth/codes/expire" and request.method == "POST":
+            # Authorization codes issued and not yet exchanged age past their 5 minutes.
+            return json_response(200, {"expired": self.expire_authorization_codes()})
         raise CognitoError("NotFound", f"unknown local endpoint {path}", 404)
 
     def code(self, request: Request, rest: str) -> Response:

@@ -12,6 +12,7 @@ from moto.cognitoidp.models import CognitoIdpBackend
 from moto.core import DEFAULT_ACCOUNT_ID
 
 from .errors import CognitoError
+from .oauth_providers import check_identity_provider
 from .sign_in_policy import check_sign_in_policy
 
 REGION = "ap-northeast-1"
@@ -204,6 +205,34 @@ class Created(NamedTuple):
     webauthn: dict[str, dict[str, str]]
 
 
+def create_domains_and_providers(
+    backend: CognitoIdpBackend,
+    resources: dict[str, Any],
+    refs: dict[str, Any],
+    attrs: dict[str, str],
+    conditions: dict[str, bool],
+) -> None:
+    """Pool domains and identity providers, which app clients name (CallbackURLs go through the
+    domain; SupportedIdentityProviders must exist first). A provider's Ref is its name."""
+    for name, res in resources.items():
+        kind = res["Type"]
+        if kind not in ("AWS::Cognito::UserPoolDomain", "AWS::Cognito::UserPoolIdentityProvider"):
+            continue
+        props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
+        pool_id = props.pop("UserPoolId")
+        if kind == "AWS::Cognito::UserPoolDomain":
+            backend.create_user_pool_domain(pool_id, props["Domain"])
+            refs[name] = props["Domain"]
+            continue
+        provider_name = props.pop("ProviderName")
+        try:  # Cognito's checks of the provider (oauth_providers.py)
+            check_identity_provider(provider_name, props)
+        except CognitoError as e:
+            raise ValueError(f"{name}: {e.message}") from None
+        backend.create_identity_provider(pool_id, provider_name, props)
+        refs[name] = provider_name
+
+
 def create_from_template(
     backend: CognitoIdpBackend, template: dict[str, Any], overrides: dict[str, str] | None = None
 ) -> Created:
@@ -235,6 +264,10 @@ def create_from_template(
             continue
         props = resolve(res.get("Properties") or {}, refs, attrs, conditions)
         props.pop("LambdaConfig", None)
+        username_config = props.get("UsernameConfiguration") or {}
+        if isinstance(username_config.get("CaseSensitive"), str):
+            # CloudFormation turns a parameter's "true"/"false" into the Boolean property.
+            username_config["CaseSensitive"] = username_config["CaseSensitive"].lower() == "true"
         mfa_settings = (str(props.pop("MfaConfiguration", "OFF")), list(props.pop("EnabledMfas", [])))
         passkey_settings = {key: str(props.pop(key)) for key in WEBAUTHN_PROPERTIES if key in props}
         try:  # Cognito's own checks of the sign-in policy, which the template's Rules mirror
@@ -250,6 +283,7 @@ def create_from_template(
         attrs[f"{name}.ProviderName"] = f"cognito-idp.{REGION}.amazonaws.com/{pool.id}"
         attrs[f"{name}.ProviderURL"] = f"https://cognito-idp.{REGION}.amazonaws.com/{pool.id}"
         pools.append(pool.id)
+    create_domains_and_providers(backend, resources, refs, attrs, conditions)
     for name, res in resources.items():
         if res["Type"] != "AWS::Cognito::UserPoolClient":
             continue

@@ -20,10 +20,6 @@ def mask_phone(phone: str) -> str:
     return f"+{'*' * max(len(phone) - 5, 0)}{phone[-4:]}"
 
 
-def delivery_details(email: str) -> dict[str, str]:
-    return {"Destination": mask_email(email), "DeliveryMedium": "EMAIL", "AttributeName": "email"}
-
-
 def password_problem(pool: CognitoIdpUserPool, password: str) -> str | None:
     """First rule of the pool's policy the password breaks, in Cognito's words."""
     policy = pool.extended_config.get("Policies", {}).get("PasswordPolicy", {})

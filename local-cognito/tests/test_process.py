@@ -31,6 +31,8 @@ def test_config_file_and_ready_line(emulator: Emulator, cognito: Client) -> None
         # the app client allows USER_AUTH; the template's default pool takes passwords only
         "firstAuthFactors": ["PASSWORD"],
         "deviceTracking": "OFF",
+        # the template's default: email as the username, any case
+        "signIn": {"usernameAttributes": ["email"], "aliasAttributes": [], "caseSensitive": False},
     }
     assert config["userPoolId"].startswith("ap-northeast-1_")
     assert len(config["clientId"]) == 26
@@ -83,7 +85,9 @@ def test_pool_and_client_follow_the_template(cognito: Client) -> None:
     # the template's default: rotation on, so no ALLOW_REFRESH_TOKEN_AUTH
     assert client["ExplicitAuthFlows"] == client_props["ExplicitAuthFlows"]["Fn::If"][1]
     assert client["RefreshTokenRotation"] == {"Feature": "ENABLED", "RetryGracePeriodSeconds": 10}
-    assert client["PreventUserExistenceErrors"] == client_props["PreventUserExistenceErrors"]
+    assert client_props["PreventUserExistenceErrors"] == {"Ref": "PreventUserExistenceErrors"}
+    assert client["PreventUserExistenceErrors"] == template["Parameters"]["PreventUserExistenceErrors"]["Default"]
+    assert pool["UsernameConfiguration"] == {"CaseSensitive": False}
 
 
 def test_template_loader_tolerates_short_form_intrinsics() -> None:

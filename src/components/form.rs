@@ -2,12 +2,13 @@
 //! (shown once the form, or a button that needs the field, was first used) and the verdict when
 //! the form is submitted, which focuses the first invalid field.
 
-use super::focus;
+use super::{focus, nfkc};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::identifier::{Country, SignInIdentifiers};
 use leptos_cognito_core::password_policy::PasswordPolicy;
 use leptos_cognito_core::validation::{
-    check_new_password, normalize_email, passwords_match, require_password, FieldError,
+    check_new_password, passwords_match, require_password, FieldError,
 };
 use std::sync::Arc;
 
@@ -124,14 +125,31 @@ impl Form {
         }
     }
 
-    /// The email address (input `email`), sent and shown as normalised.
-    pub fn email(&self, value: RwSignal<String>) -> Field<String> {
-        let field = self.field("email", move || normalize_email(&value.get()));
+    /// Whatever the pool signs in with (input `email`), read by `pool` (national phone
+    /// numbers in `country`), sent and shown as read.
+    pub fn identifier(
+        &self,
+        value: RwSignal<String>,
+        country: RwSignal<Country>,
+        pool: SignInIdentifiers,
+    ) -> Field<String> {
+        let field = self.field("email", move || {
+            pool.read(&nfkc(&value.get()), country.get())
+                .map(|identifier| identifier.value)
+        });
         field
             .adopt
-            .set_value(Some(Arc::new(move |normalized: &String| {
-                value.set(normalized.clone())
-            })));
+            .set_value(Some(Arc::new(move |read: &String| value.set(read.clone()))));
+        field
+    }
+
+    /// An email address beside another identifier (input `email`), read by the pool's case
+    /// rule, sent and shown as read.
+    pub fn email(&self, value: RwSignal<String>, pool: SignInIdentifiers) -> Field<String> {
+        let field = self.field("email", move || pool.read_email(&nfkc(&value.get())));
+        field
+            .adopt
+            .set_value(Some(Arc::new(move |read: &String| value.set(read.clone()))));
         field
     }
 

@@ -2,13 +2,15 @@
 //! password): how the code is read, the line saying where the code went, sending the code again,
 //! and the one message of the page's two actions.
 
-use crate::components::{ActionButton, ErrorAlert, Field, StatusNote, TextField};
+pub use crate::components::nfkc;
+use crate::components::{pool_words, ActionButton, ErrorAlert, Field, IdentifierField, StatusNote};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::session::{use_session, Client};
 use leptos::prelude::*;
 use leptos_cognito_core::api::CodeDeliveryDetails;
-use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::i18n::{IdentifierText, Text};
+use leptos_cognito_core::identifier::Country;
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::validation::{normalize_code, FieldError};
 use leptos_cognito_core::CognitoError;
@@ -20,11 +22,6 @@ pub fn checked_code(typed: &str) -> Result<String, FieldError> {
     normalize_code(&nfkc(typed))
 }
 
-/// The text in Unicode NFKC, by the browser's own `normalize`.
-pub fn nfkc(typed: &str) -> String {
-    js_sys::JsString::from(typed).normalize("NFKC").into()
-}
-
 /// A page's main action on the code (`main`) beside "Send a new code", which asks Cognito for
 /// another one for the address in `email`. Cheap to copy.
 pub struct CodeStep<M: 'static> {
@@ -32,6 +29,8 @@ pub struct CodeStep<M: 'static> {
     resend: Action<String, Result<(), Problem>>,
     email: Field<String>,
     typed_email: RwSignal<String>,
+    /// The country a national phone number is read in.
+    country: RwSignal<Country>,
     /// Reached without an address in hand (e.g. after a reload): the page asks for it.
     ask_email: bool,
 }
@@ -50,6 +49,7 @@ impl<M: Send + Sync + 'static> CodeStep<M> {
         main: Action<M, Option<Problem>>,
         email: Field<String>,
         typed_email: RwSignal<String>,
+        country: RwSignal<Country>,
         send: impl Fn(Client, String) -> Sent + 'static,
     ) -> Self
     where
@@ -70,6 +70,7 @@ impl<M: Send + Sync + 'static> CodeStep<M> {
             resend,
             email,
             typed_email,
+            country,
             ask_email: handoff.email.get_untracked().is_none(),
         }
     }
@@ -97,13 +98,22 @@ impl<M: Send + Sync + 'static> CodeStep<M> {
     pub fn sent_note(&self) -> impl IntoView {
         let (handoff, resend, typed) = (Handoff::use_handoff(), self.resend, self.typed_email);
         let line = use_i18n().words(move || {
-            let masked = handoff
-                .delivery
-                .with(|delivery| delivery.as_ref().and_then(|d| d.destination.clone()));
+            let (masked, texted) = handoff.delivery.with(|delivery| {
+                let delivery = delivery.as_ref();
+                (
+                    delivery.and_then(|d| d.destination.clone()),
+                    delivery.and_then(|d| d.delivery_medium.as_deref()) == Some("SMS"),
+                )
+            });
             let typed = typed.with(|email| (!email.is_empty()).then(|| email.clone()));
-            Some(Text::CodeSent {
-                to: masked.or(typed),
-                again: matches!(resend.value().get(), Some(Ok(()))),
+            let (to, again) = (
+                masked.or(typed),
+                matches!(resend.value().get(), Some(Ok(()))),
+            );
+            Some(if texted {
+                IdentifierText::TextedCode { to, again }.into()
+            } else {
+                Text::CodeSent { to, again }
             })
         });
         view! { <StatusNote message=line/> }
@@ -111,10 +121,9 @@ impl<M: Send + Sync + 'static> CodeStep<M> {
 
     /// The address's input, when the page has to ask for it.
     pub fn email_input(&self) -> impl IntoView {
-        let (email, value) = (self.email, self.typed_email);
-        self.ask_email.then(|| view! {
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value error=email.error()/>
-        })
+        let (field, value, country) = (self.email, self.typed_email, self.country);
+        self.ask_email
+            .then(|| view! { <IdentifierField value country field/> })
     }
 
     /// The problem to show: none while either action runs, else the main action's failure
@@ -126,11 +135,7 @@ impl<M: Send + Sync + 'static> CodeStep<M> {
                 return None;
             }
             let resent = move || resend.value().get().and_then(Result::err);
-            main.value()
-                .get()
-                .flatten()
-                .or_else(resent)
-                .map(Text::Problem)
+            main.value().get().flatten().or_else(resent).map(pool_words)
         });
         view! { <ErrorAlert message=failure/> }
     }

@@ -1,5 +1,7 @@
 use super::code_step::{checked_code, CodeStep};
-use crate::components::{Form, PageHeading, SignedOutOnly, SubmitButton, TextField};
+use crate::components::{
+    country_signal, use_identifiers, Form, PageHeading, SignedOutOnly, SubmitButton, TextField,
+};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
@@ -32,7 +34,8 @@ fn ConfirmForm() -> impl IntoView {
     let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
     let code = RwSignal::new(String::new());
     let form = Form::default();
-    let email_field = form.email(email);
+    let country = country_signal();
+    let email_field = form.identifier(email, country, use_identifiers());
     let code_field = form.field("code", move || code.with(|code| checked_code(code)));
 
     let confirm = Action::new_local(move |(email, code): &(String, String)| {
@@ -67,9 +70,13 @@ fn ConfirmForm() -> impl IntoView {
             None
         }
     });
-    let step = CodeStep::new(confirm, email_field, email, |client, email| async move {
-        client.resend_confirmation_code(&email).await
-    });
+    let step = CodeStep::new(
+        confirm,
+        email_field,
+        email,
+        country,
+        |client, email| async move { client.resend_confirmation_code(&email).await },
+    );
     let on_submit = form.on_submit(step.busy(), move || {
         if let (Some(email), Some(code)) = (email_field.value(), code_field.value()) {
             confirm.dispatch((email, code));

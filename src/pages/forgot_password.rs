@@ -1,14 +1,19 @@
-use crate::components::{ErrorAlert, Form, PageHeading, SignedOutOnly, SubmitButton, TextField};
+use crate::components::{
+    country_signal, pool_words, use_identifiers, ErrorAlert, Form, IdentifierField, PageHeading,
+    SignedOutOnly, SubmitButton,
+};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_cognito_core::i18n::Text;
+use leptos_cognito_core::i18n::{IdentifierText, Text};
+use leptos_cognito_core::identifier::IdentifierLabel;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-/// The first step of a forgotten password: Cognito emails a code to the account's address.
+/// The first step of a forgotten password: Cognito sends a code to the account's verified
+/// email or phone.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
@@ -26,7 +31,9 @@ fn ForgotPasswordForm() -> impl IntoView {
     let navigate = use_navigate();
     let email = RwSignal::new(handoff.email.get_untracked().unwrap_or_default());
     let form = Form::default();
-    let email_field = form.email(email);
+    let country = country_signal();
+    let pool = use_identifiers();
+    let email_field = form.identifier(email, country, pool.clone());
 
     let send = Action::new_local(move |email: &String| {
         let (client, email, navigate) = (client.clone(), email.clone(), navigate.clone());
@@ -44,7 +51,7 @@ fn ForgotPasswordForm() -> impl IntoView {
     let pending = send.pending();
     let failure = i18n.words(move || {
         (!pending.get())
-            .then(|| send.value().get().flatten().map(Text::Problem))
+            .then(|| send.value().get().flatten().map(pool_words))
             .flatten()
     });
 
@@ -54,11 +61,15 @@ fn ForgotPasswordForm() -> impl IntoView {
         }
     });
 
+    let intro = match pool.label() {
+        IdentifierLabel::Email => Text::ForgotPasswordIntro,
+        label => IdentifierText::ForgotIntro(label).into(),
+    };
     view! {
         <PageHeading text=Text::ForgotPasswordTitle/>
-        <p>{i18n.tr(Text::ForgotPasswordIntro)}</p>
+        <p>{i18n.tr(intro)}</p>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <IdentifierField value=email country field=email_field/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::SendCode pending=pending/>
         </form>

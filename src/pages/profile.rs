@@ -7,8 +7,8 @@ use super::delete_account::{AccountDeleted, DeleteAccount};
 use super::email_code::EmailCodeForm;
 use super::verify_email::VERIFY_QUERY;
 use crate::components::{
-    ActionButton, AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading, SignedInOnly,
-    StatusNote, SubmitButton, TextField,
+    use_identifiers, ActionButton, AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading,
+    SignedInOnly, StatusNote, SubmitButton, TextField,
 };
 use crate::i18n::use_i18n;
 use crate::page_address::use_page_address;
@@ -119,7 +119,7 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
         }
     });
     let form = Form::default();
-    let email_field = form.email(email);
+    let email_field = form.email(email, use_identifiers());
     let pending = save.pending();
     let on_submit = form.on_submit(pending, move || {
         let Some(typed_email) = email_field.value() else {

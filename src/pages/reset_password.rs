@@ -1,6 +1,7 @@
 use super::code_step::{checked_code, CodeStep};
 use crate::components::{
-    Form, PageHeading, PasswordField, PoolPolicy, SignedOutOnly, SubmitButton, TextField,
+    country_signal, use_identifiers, Form, PageHeading, PasswordField, PoolPolicy, SignedOutOnly,
+    SubmitButton, TextField,
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
@@ -35,7 +36,8 @@ fn ResetPasswordForm() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let confirmation = RwSignal::new(String::new());
     let form = Form::default();
-    let email_field = form.email(email);
+    let country = country_signal();
+    let email_field = form.identifier(email, country, use_identifiers());
     let code_field = form.field("code", move || code.with(|code| checked_code(code)));
     let password_field = form.new_password("new-password", password, policy);
     let confirmation_field = form.confirmation(password, confirmation);
@@ -63,9 +65,13 @@ fn ResetPasswordForm() -> impl IntoView {
             }
         },
     );
-    let step = CodeStep::new(reset, email_field, email, |client, email| async move {
-        client.forgot_password(&email).await
-    });
+    let step = CodeStep::new(
+        reset,
+        email_field,
+        email,
+        country,
+        |client, email| async move { client.forgot_password(&email).await },
+    );
     let on_submit = form.on_submit(step.busy(), move || {
         if let (Some(email), Some(code)) = (email_field.value(), code_field.value()) {
             reset.dispatch((email, code, Password::new(password.get_untracked())));

@@ -3,6 +3,7 @@ use super::passkeys::{site_uses_passkeys, PasskeyOffer};
 use super::session_health::SessionHealth;
 use super::verify_email::VerifyEmailOffer;
 use crate::components::{ActionButton, PageHeading, SignedInOnly, StatusNote};
+use crate::federation::Federation;
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::return_to::ReturnRefusedNote;
@@ -42,10 +43,29 @@ fn SessionDetails() -> impl IntoView {
         SessionState::SignedIn(s) => Some(s),
         _ => None,
     };
-    let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
+    // A session that began at the pool domain ends there too (its own cookie), after this one.
+    // Taken when the button is pressed: signing out unmounts this page.
+    let hosted = StoredValue::new(use_context::<Federation>());
+    let sign_out = Action::new_local(move |_: &()| {
+        let hosted = hosted.get_value();
+        async move {
+            session.sign_out().await;
+            if let Some(federation) = hosted {
+                federation.end_hosted_session();
+            }
+        }
+    });
     // Signs out here in any case; the sign-in page then reports what the server did not do.
-    let sign_out_everywhere =
-        Action::new_local(move |_: &()| async move { session.sign_out_everywhere().await });
+    let sign_out_everywhere = Action::new_local(move |_: &()| {
+        let hosted = hosted.get_value();
+        async move {
+            let everywhere = session.sign_out_everywhere().await;
+            if let Some(federation) = hosted {
+                federation.end_hosted_session();
+            }
+            everywhere
+        }
+    });
     let busy =
         Signal::derive(move || sign_out.pending().get() || sign_out_everywhere.pending().get());
 

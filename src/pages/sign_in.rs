@@ -2,11 +2,12 @@ use super::sign_in_step::SignInSteps;
 use super::sign_in_user_auth::UserAuthSignInForm;
 use super::sign_out_report::SignOutReport;
 use crate::components::{
-    ErrorAlert, Form, PageHeading, PasswordField, SignedOutOnly, StatusNote, SubmitButton,
-    TextField,
+    country_signal, pool_words, use_identifiers, ErrorAlert, Form, IdentifierField, PageHeading,
+    PasswordField, SignedOutOnly, StatusNote, SubmitButton,
 };
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
+use crate::on_demand::FederatedSignIn;
 use crate::prepaint;
 use crate::routes::AuthRoute;
 use crate::session::use_session;
@@ -17,7 +18,8 @@ use leptos_cognito_core::AuthFlow;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-/// Sign-in: email and password, or with `USER_AUTH` the email first and then the way to prove
+/// Sign-in: the pool's identifier (email, username or phone) and password, or with
+/// `USER_AUTH` the identifier first and then the way to prove
 /// it. An unconfirmed account is sent on to the confirm page, and each challenge to its page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -49,13 +51,14 @@ fn SignInScreen() -> impl IntoView {
         <StatusNote message=i18n.words(move || notice.get())/>
         <SignOutReport/>
         {form}
+        <FederatedSignIn/>
         <p class="switch">
             {i18n.tr(Text::NoAccountYet)} " " <A href=AuthRoute::SignUp.path()>{i18n.tr(Text::CreateAnAccount)}</A>
         </p>
     }
 }
 
-/// Email and password (`USER_SRP_AUTH` or `USER_PASSWORD_AUTH`).
+/// Identifier and password (`USER_SRP_AUTH` or `USER_PASSWORD_AUTH`).
 #[component]
 fn PasswordSignInForm(
     email: RwSignal<String>,
@@ -71,7 +74,8 @@ fn PasswordSignInForm(
     let password = RwSignal::new(String::new());
     let prepainted = prepaint::take_over(email, Some(password));
     let form = Form::default();
-    let email_field = form.email(email);
+    let country = country_signal();
+    let email_field = form.identifier(email, country, use_identifiers());
     let password_field = form.password("password", password);
 
     let steps = SignInSteps::new(use_navigate());
@@ -87,7 +91,7 @@ fn PasswordSignInForm(
         if pending.get() {
             return None;
         }
-        (sign_in.value().get().flatten().map(Text::Problem)).or_else(|| before.get())
+        (sign_in.value().get().flatten().map(pool_words)).or_else(|| before.get())
     });
     let submit = form.on_submit(pending, move || {
         if let (Some(email), Some(())) = (email_field.value(), password_field.value()) {
@@ -101,7 +105,7 @@ fn PasswordSignInForm(
 
     view! {
         <form node_ref=prepainted on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username" value=email error=email_field.error()/>
+            <IdentifierField value=email country field=email_field/>
             <PasswordField id="password" label=Text::Password autocomplete="current-password" value=password error=password_field.error()/>
             <p class="aside">
                 <A href=AuthRoute::ForgotPassword.path() on:click=move |_| {

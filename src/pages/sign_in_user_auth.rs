@@ -1,7 +1,9 @@
-//! The sign-in form of `USER_AUTH`: the email first; how to prove it comes next.
+//! The sign-in form of `USER_AUTH`: the identifier first; how to prove it comes next.
 
 use super::sign_in_step::SignInSteps;
-use crate::components::{ErrorAlert, Form, SubmitButton, TextField};
+use crate::components::{
+    country_signal, pool_words, use_identifiers, ErrorAlert, Form, IdentifierField, SubmitButton,
+};
 use crate::handoff::Handoff;
 use crate::i18n::use_i18n;
 use crate::prepaint;
@@ -26,7 +28,8 @@ pub fn UserAuthSignInForm(
     let i18n = use_i18n();
     let prepainted = prepaint::take_over(email, None);
     let form = Form::default();
-    let email_field = form.email(email);
+    let country = country_signal();
+    let email_field = form.identifier(email, country, use_identifiers());
     let steps = SignInSteps::new(use_navigate());
 
     let start = Action::new_local(move |email: &String| {
@@ -43,7 +46,7 @@ pub fn UserAuthSignInForm(
         if pending.get() {
             return None;
         }
-        (start.value().get().flatten().map(Text::Problem)).or_else(|| before.get())
+        (start.value().get().flatten().map(pool_words)).or_else(|| before.get())
     });
     let submit = form.on_submit(pending, move || {
         if let Some(email) = email_field.value() {
@@ -57,7 +60,7 @@ pub fn UserAuthSignInForm(
 
     view! {
         <form node_ref=prepainted on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="username webauthn" value=email error=email_field.error()/>
+            <IdentifierField value=email country field=email_field autocomplete="username webauthn"/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::Passwordless(PasswordlessText::Continue) pending=pending/>
         </form>

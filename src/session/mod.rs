@@ -8,6 +8,7 @@
 mod account;
 mod challenge;
 mod devices;
+mod federated;
 mod lock;
 mod mfa;
 mod passkeys;
@@ -30,6 +31,7 @@ use leptos::prelude::*;
 use leptos_cognito_core::api::ChallengeSessionInfo;
 use leptos_cognito_core::claims::decode_claims;
 use leptos_cognito_core::config::DeviceTracking;
+use leptos_cognito_core::identifier::display_name;
 use leptos_cognito_core::schedule::{Moment, RefreshSchedule, TokenTimes};
 use leptos_cognito_core::secret::Password;
 use leptos_cognito_core::session_rules::{may_adopt, Generation, SessionMark, StoredSession};
@@ -47,7 +49,8 @@ pub type Client = CognitoClient<FetchTransport>;
 /// persisted.
 #[derive(Debug, Clone)]
 pub struct Session {
-    /// The user's address: the id token's `email` claim, else the one typed to sign in.
+    /// Who is signed in, as shown: the id token's `email` claim, else its `phone_number`, else
+    /// the username (the one typed to sign in where the token has none).
     pub email: String,
     /// The id, access and refresh tokens (printed as `[redacted]`).
     pub tokens: Tokens,
@@ -327,12 +330,18 @@ impl SessionCtx {
             expires_at: tokens.id_claims.exp,
             received,
         });
-        let email = tokens
-            .id_claims
-            .email
-            .clone()
-            .or_else(|| typed_email.map(str::to_owned))
+        let claims = &tokens.id_claims;
+        let username = claims
+            .username
+            .as_deref()
+            .or(typed_email)
             .unwrap_or_default();
+        let email = display_name(
+            claims.email.as_deref(),
+            claims.phone_number.as_deref(),
+            username,
+        )
+        .to_owned();
         self.ended.set(false);
         self.refresh_problem.set(None);
         self.retries.set_value(0);

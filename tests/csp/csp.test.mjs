@@ -98,3 +98,13 @@ test('the script prints the header, or fails with status 1 and the field on stde
   assert.match(bad.stderr, /config.json field "allowedRedirectOrigins" is invalid/);
   assert.match(bad.stderr, /script-src 'unsafe-inline'/);
 });
+
+test('the pool domain of oauth may be fetched (the code exchange), once even when it is the endpoint', () => {
+  const domain = 'https://example.auth.ap-northeast-1.amazoncognito.com';
+  const connect = directives(cspFor({ ...POOL, oauth: { domain: `${domain}/` } }))['connect-src'];
+  assert.deepEqual(connect, ["'self'", 'https://cognito-idp.ap-northeast-1.amazonaws.com', domain]);
+  const local = { ...POOL, endpoint: 'http://127.0.0.1:9229/', oauth: { domain: 'http://127.0.0.1:9229' } };
+  assert.deepEqual(directives(cspFor(local))['connect-src'], ["'self'", 'http://127.0.0.1:9229']);
+  assert.deepEqual(directives(cspFor(POOL))['connect-src'], ["'self'", 'https://cognito-idp.ap-northeast-1.amazonaws.com']);
+  assert.throws(() => cspFor({ ...POOL, oauth: { domain: "https://x.example 'unsafe-inline'" } }), ConfigError);
+});

@@ -2,6 +2,7 @@
 // is a chunk under /chunks/ (named after its page), fetched when shown, when a link to it is
 // pointed at, or once the browser is idle after the first paint.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe';
 import { expect, test, uniqueEmail } from './support/fixtures';
 
 /** The chunk files the page has asked for so far, in order. */
@@ -88,6 +89,7 @@ test('fault injection: a page whose chunk fails to load says so, and Try again o
     'このページを読み込めませんでした。接続を確認して、もう一度お試しください。',
   );
   await page.getByRole('button', { name: 'English' }).click();
+  await expectAccessible(page, 'a page whose code could not be loaded');
 
   failing = false;
   await page.getByRole('button', { name: 'Try again' }).click();

@@ -8,8 +8,9 @@ import { expectAccessible } from './support/axe';
 import { expect, PASSWORD, recordCognitoActions, storageEntries, test, uniqueEmail } from './support/fixtures';
 import { COGNITO_PORT, LocalCognito } from './support/local-cognito';
 
-// Beside the suite's servers (site port +1..+10, the Cognito's port).
-const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8090) + 11;
+// Beside the suite's servers (site ports +1..+14 are the suite's and the pool shapes', Cognito
+// ports +1..+4 the pool shapes').
+const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8090) + 15;
 const SITE = `http://127.0.0.1:${SITE_PORT}`;
 const CONFIG = `target/e2e/config-profile-${SITE_PORT}.json`;
 const SIGN_UP_ATTRIBUTES = [
@@ -18,7 +19,7 @@ const SIGN_UP_ATTRIBUTES = [
   { name: 'phone_number' },
 ];
 
-const pool = new LocalCognito({ port: COGNITO_PORT + 1, configPath: CONFIG, params: ['--param', 'NameRequired=true'] });
+const pool = new LocalCognito({ port: COGNITO_PORT + 5, configPath: CONFIG, params: ['--param', 'NameRequired=true'] });
 let site: ChildProcess | undefined;
 
 test.use({ baseURL: SITE });

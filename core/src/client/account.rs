@@ -1,4 +1,4 @@
-//! The signed-in user's own account: sign-up with attributes, attribute changes and their
+//! The user's own account: sign-up with attributes, attribute changes and their
 //! verification codes, and deleting the account.
 
 use super::CognitoClient;
@@ -11,23 +11,20 @@ use crate::http::HttpTransport;
 use crate::secret::{AccessToken, Password};
 
 impl<T: HttpTransport> CognitoClient<T> {
-    /// Registers a user whose username is their email address, with the other attributes the
-    /// site asks for (`signUpAttributes`); without a password where the pool allows it.
-    pub async fn sign_up_with_attributes(
+    /// Registers a user under `username` (the email or phone number itself where the pool uses
+    /// it as the username) with `attributes` (`email`, `phone_number` and the site's
+    /// `signUpAttributes`); without a password where the pool lets users sign in without one.
+    pub async fn sign_up(
         &self,
-        email: &str,
+        username: &str,
         password: Option<Password>,
         attributes: Vec<AttributeType>,
     ) -> Result<SignUpResponse, CognitoError> {
-        let email_attribute = AttributeType {
-            name: "email".into(),
-            value: email.to_owned(),
-        };
         self.call(&SignUp {
             client_id: self.client_id.clone(),
-            username: email.to_owned(),
+            username: username.to_owned(),
             password,
-            user_attributes: std::iter::once(email_attribute).chain(attributes).collect(),
+            user_attributes: attributes,
         })
         .await
     }

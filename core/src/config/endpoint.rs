@@ -6,7 +6,12 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// `endpoint`: an `https://` URL, or `http://` to this machine only (a local Cognito): the
 /// request bodies carry passwords and tokens.
 pub(super) fn read(url: &str) -> Result<String, ConfigError> {
-    let not_a_url = || invalid("endpoint", "expected an https:// URL");
+    read_field("endpoint", url)
+}
+
+/// The same rule for any field that names a server the page sends secrets to.
+pub(super) fn read_field(field: &'static str, url: &str) -> Result<String, ConfigError> {
+    let not_a_url = || invalid(field, "expected an https:// URL");
     let (scheme, rest) = url.split_once("://").ok_or_else(not_a_url)?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     // User info (`http://localhost@evil.example`) would hide the real host.
@@ -24,7 +29,7 @@ pub(super) fn read(url: &str) -> Result<String, ConfigError> {
         "https" => Ok(url.to_owned()),
         "http" if is_loopback(host) => Ok(url.to_owned()),
         "http" => Err(invalid(
-            "endpoint",
+            field,
             "expected an https:// URL; http:// is only for this machine (localhost, 127.0.0.1, [::1])",
         )),
         _ => Err(not_a_url()),

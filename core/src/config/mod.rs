@@ -2,24 +2,31 @@
 //!
 //! Fields: `region`, `userPoolId`, `clientId`, optional `endpoint`, and optional branding
 //! (`title`, `logoUrl`, `logoAlt`, `theme`), and the pool's second factors (`mfaConfiguration`,
-//! `enabledMfas`, `totpIssuer`), and the attributes sign-up asks for (`signUpAttributes`). Unknown fields are ignored so a newer config still
-//! serves an older build. Every error names the field at fault.
+//! `enabledMfas`, `totpIssuer`), the attributes sign-up asks for (`signUpAttributes`), the sign-in
+//! identifiers (`signIn`), and sign-in through the pool domain (`oauth`). Unknown fields are
+//! ignored so a newer config still serves an older build. Every error names the field at fault.
 
 mod branding;
 mod devices;
 mod endpoint;
 mod error;
 mod mfa;
+mod oauth;
 mod password_policy;
+mod sign_in;
 mod sign_up_attributes;
 
 pub use branding::{Branding, THEME_PROPERTIES};
 pub use devices::DeviceTracking;
 pub use error::ConfigError;
 pub use mfa::{MfaMode, MfaPolicy};
+pub use oauth::{
+    IdentityProvider, OAuthConfig, ProviderKind, DEFAULT_REDIRECT_PATH, DEFAULT_SCOPES,
+};
 
 use crate::api::AuthFlow;
 use crate::attributes::SignUpAttribute;
+use crate::identifier::SignInIdentifiers;
 use crate::password_policy::PasswordPolicy;
 use crate::redirect::normalize_origin;
 use crate::sign_in_factor::{self, FirstFactor};
@@ -52,6 +59,10 @@ pub struct AppConfig {
     pub device_tracking: DeviceTracking,
     /// `signUpAttributes`: what sign-up asks for besides the email.
     pub sign_up_attributes: Vec<SignUpAttribute>,
+    /// `oauth`: sign-in through the pool domain (social and company providers); none when absent.
+    pub oauth: Option<OAuthConfig>,
+    /// `signIn`: what users sign in with, and the pool's case rule.
+    pub sign_in: SignInIdentifiers,
 }
 
 /// How the page may be embedded as a site's login page.
@@ -127,6 +138,8 @@ impl AppConfig {
         let first_factors = first_factors(object.get("firstAuthFactors"))?;
         let device_tracking = devices::read(object)?;
         let sign_up_attributes = sign_up_attributes::read(object.get("signUpAttributes"))?;
+        let oauth = oauth::read(object)?;
+        let sign_in = sign_in::read(object)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),
@@ -140,6 +153,8 @@ impl AppConfig {
             first_factors,
             device_tracking,
             sign_up_attributes,
+            oauth,
+            sign_in,
         })
     }
 }

@@ -92,6 +92,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
             ))
         }
         Text::RetrySignOut => "Try again",
+        Text::PageUnavailable => "Page unavailable",
         Text::PageLoadFailed => {
             "This page couldn't be loaded. Check your connection and try again."
         }
@@ -112,6 +113,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Rule(rule) => return rule_text(*rule),
         Text::Mfa(text) => return text.render(super::Lang::En),
         Text::Passwordless(text) => return text.render(super::Lang::En),
+        Text::Identifier(text) => return text.render(super::Lang::En),
         Text::Device(text) => return text.render(super::Lang::En),
         Text::Account(text) => return text.render(super::Lang::En),
         Text::Problem(problem) => return self::problem(problem),
@@ -133,6 +135,9 @@ fn code_sent(to: Option<&str>, again: bool) -> Cow<'static, str> {
 
 fn field(error: FieldError) -> Cow<'static, str> {
     Cow::Borrowed(match error {
+        FieldError::Identifier(error) => {
+            return super::IdentifierText::Field(error).render(super::Lang::En)
+        }
         FieldError::EmailMissing => "Enter your email address.",
         FieldError::EmailInvalid => "Enter a valid email address, like name@example.com.",
         FieldError::EmailTooLong => {

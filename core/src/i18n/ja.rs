@@ -94,6 +94,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
             ))
         }
         Text::RetrySignOut => "もう一度試す",
+        Text::PageUnavailable => "ページを表示できません",
         Text::PageLoadFailed => "このページを読み込めませんでした。接続を確認して、もう一度お試しください。",
         Text::RetryPageLoad => "もう一度試す",
         Text::SignInToSignOutOthers => {
@@ -112,6 +113,7 @@ pub(super) fn render(text: &Text) -> Cow<'static, str> {
         Text::Rule(rule) => return rule_text(*rule),
         Text::Mfa(text) => return text.render(super::Lang::Ja),
         Text::Passwordless(text) => return text.render(super::Lang::Ja),
+        Text::Identifier(text) => return text.render(super::Lang::Ja),
         Text::Device(text) => return text.render(super::Lang::Ja),
         Text::Account(text) => return text.render(super::Lang::Ja),
         Text::Problem(problem) => return self::problem(problem),
@@ -135,6 +137,9 @@ fn code_sent(to: Option<&str>, again: bool) -> Cow<'static, str> {
 
 fn field(error: FieldError) -> Cow<'static, str> {
     Cow::Borrowed(match error {
+        FieldError::Identifier(error) => {
+            return super::IdentifierText::Field(error).render(super::Lang::Ja)
+        }
         FieldError::EmailMissing => "メールアドレスを入力してください。",
         FieldError::EmailInvalid => {
             "メールアドレスの形式が正しくありません（例: name@example.com）。"

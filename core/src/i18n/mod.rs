@@ -5,6 +5,8 @@
 mod account;
 mod devices;
 mod en;
+mod federation;
+mod identifier;
 mod ja;
 mod mfa;
 mod passkey;
@@ -12,6 +14,8 @@ mod passwordless;
 
 pub use account::AccountText;
 pub use devices::DeviceText;
+pub use federation::FederationText;
+pub use identifier::{pool_problem, IdentifierText};
 pub use mfa::MfaText;
 pub use passwordless::{PasskeyKind, PasswordlessText};
 
@@ -149,6 +153,8 @@ pub enum Text {
     NotRevoked(Problem),
     /// Retries the sign-out that did not reach the server.
     RetrySignOut,
+    /// The heading of a page whose code did not arrive.
+    PageUnavailable,
     /// A page's code, fetched when first shown, did not arrive (the network, usually).
     PageLoadFailed,
     /// Fetches that page's code again.
@@ -172,6 +178,8 @@ pub enum Text {
     Device(DeviceText),
     /// Sign-up attributes, the profile, verifying an email, deleting the account.
     Account(AccountText),
+    /// Usernames, email addresses and phone numbers as sign-in identifiers.
+    Identifier(IdentifierText),
     // Messages.
     Field(FieldError),
     Rule(PasswordRule),
@@ -203,6 +211,12 @@ impl From<PasswordlessText> for Text {
 impl From<AccountText> for Text {
     fn from(text: AccountText) -> Self {
         Self::Account(text)
+    }
+}
+
+impl From<IdentifierText> for Text {
+    fn from(text: IdentifierText) -> Self {
+        Self::Identifier(text)
     }
 }
 

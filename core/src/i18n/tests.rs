@@ -74,6 +74,7 @@ fn samples() -> Vec<Text> {
         OtherDevicesMayBeSignedIn(crate::problem::Problem::Network),
         NotRevoked(crate::problem::Problem::Network),
         RetrySignOut,
+        PageUnavailable,
         PageLoadFailed,
         RetryPageLoad,
         SignInToSignOutOthers,
@@ -120,6 +121,11 @@ fn samples() -> Vec<Text> {
     );
     all.extend(DeviceText::samples().into_iter().map(Text::Device));
     all.extend(AccountText::samples().into_iter().map(Text::Account));
+    all.extend(
+        super::IdentifierText::samples()
+            .into_iter()
+            .map(Text::Identifier),
+    );
     all
 }
 

@@ -8,6 +8,9 @@ export const COGNITO_URL = `http://127.0.0.1:${COGNITO_PORT}`;
 export const CONFIG_PATH = process.env.E2E_CONFIG ?? 'target/e2e/config.json';
 /** The app client's refresh token rotation, as deploy/cognito-pool.yaml's parameter names it
  * (the template's default, ENABLED, unless the run asks for DISABLED). */
+/** The site that signs in through the pool domain (playwright.config.ts), whose callback and
+ * sign-out addresses the app client lists. */
+const FEDERATION_SITE = `http://127.0.0.1:${Number(process.env.E2E_SITE_PORT ?? 8090) + 10}`;
 export const ROTATION = process.env.E2E_REFRESH_TOKEN_ROTATION === 'DISABLED' ? 'DISABLED' : 'ENABLED';
 
 /** Where a server listens and writes its config, and the template parameters it adds. */
@@ -45,6 +48,9 @@ export class LocalCognito {
         'AllowedFirstAuthFactors=PASSWORD,EMAIL_OTP,WEB_AUTHN',
         '--param',
         'WebAuthnRelyingPartyId=localhost',
+        // The pool domain (this server locally), Google, and a company's provider for the
+        // addresses of example-corp.com, for the site that signs in through them.
+        ...federationParams(FEDERATION_SITE),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -122,4 +128,21 @@ export class LocalCognito {
       body: JSON.stringify(body),
     });
   }
+}
+
+/** The template parameters of a pool domain with Google and a company provider, whose app client
+ * sends users back to `site`. */
+export function federationParams(site: string): string[] {
+  return [
+    'DomainPrefix=local',
+    `CallbackURLs=${site}/oauth2/callback`,
+    `LogoutURLs=${site}/`,
+    'GoogleClientId=local-google',
+    'GoogleClientSecret=local',
+    'CompanyProviderName=ExampleCorp',
+    'CompanyOidcIssuer=https://idp.example-corp.com',
+    'CompanyOidcClientId=local',
+    'CompanyOidcClientSecret=local',
+    'CompanyEmailDomains=example-corp.com',
+  ].flatMap((param) => ['--param', param]);
 }

@@ -11,20 +11,18 @@ fn attribute(name: &str, value: &str) -> AttributeType {
 }
 
 #[test]
-fn sign_up_sends_the_email_then_the_sites_attributes() {
+fn sign_up_sends_the_attributes_in_the_order_given() {
     let transport = ScriptedTransport::replying(200, r#"{"UserConfirmed":false}"#);
     let attributes = vec![
+        attribute("email", "a@example.com"),
         attribute("name", "Ada"),
         attribute("custom:company", "Acme"),
     ];
-    block_on(client(&transport).sign_up_with_attributes(
-        "a@example.com",
-        Some(Password::new("pw")),
-        attributes,
-    ))
-    .unwrap();
+    block_on(client(&transport).sign_up("a@example.com", Some(Password::new("pw")), attributes))
+        .unwrap();
     let (target, body) = sent_json(&transport, 0);
     assert!(target.ends_with(".SignUp"));
+    assert_eq!(body["Username"], "a@example.com");
     assert_eq!(
         body["UserAttributes"],
         json!([
