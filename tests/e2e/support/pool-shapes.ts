@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 
 const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 8090);
 const COGNITO_PORT = Number(process.env.E2E_COGNITO_PORT ?? 9230);
-// Beside the main run's ports: sites from the main site's +10, servers from the main one's +1.
+// Beside the main run's ports: sites from the main site's +11 (+10 is the federation site's),
+// servers from the main one's +1.
 const SITE_BASE = Number(process.env.E2E_SHAPES_SITE_PORT ?? SITE_PORT + 11);
 const COGNITO_BASE = Number(process.env.E2E_SHAPES_COGNITO_PORT ?? COGNITO_PORT + 1);
 
