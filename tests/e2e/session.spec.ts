@@ -38,10 +38,12 @@ test('with 20-second tokens an open tab refreshes on time and never sends an exp
   const check = page.getByRole('button', { name: 'Check session' });
   const verified = page.getByRole('status').filter({ hasText: 'Session verified by the server' });
   let failures = 0;
+  let checks = 0;
   const started = Date.now();
   while (Date.now() - started < 75_000) {
     await check.click();
     await expect(check).toBeEnabled();
+    checks += 1;
     if (!(await verified.isVisible())) failures += 1;
     await page.waitForTimeout(1_000);
   }
@@ -49,7 +51,10 @@ test('with 20-second tokens an open tab refreshes on time and never sends an exp
   const after = await stats(cognito);
   expect(failures).toBe(0);
   expect(after.expiredAccessTokens - before.expiredAccessTokens).toBe(0);
-  expect(delta(before, after, 'GetUser')).toBeGreaterThanOrEqual(60);
+  // Every check reached the server (none was answered from memory), and they were close enough
+  // together to land in every token's lifetime, on a busy machine too.
+  expect(delta(before, after, 'GetUser')).toBeGreaterThanOrEqual(checks);
+  expect(checks).toBeGreaterThanOrEqual(30);
   expect(delta(before, after, REFRESH)).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('session-email')).toBeVisible();
 });
