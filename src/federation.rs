@@ -60,15 +60,9 @@ impl Federation {
             return_to: destinations.return_to,
             embed_origin: destinations.embed_origin,
         };
+        let key = storage_keys::oauth_round_trip(&self.client_id, &state);
         let kept = session_storage()
-            .and_then(|storage| {
-                storage
-                    .set_item(
-                        &storage_keys::oauth_round_trip(&self.client_id, &state),
-                        &record.to_json(),
-                    )
-                    .ok()
-            })
+            .and_then(|storage| storage.set_item(&key, &record.to_json()).ok())
             .is_some();
         if !kept {
             // Without storage the way back can't be checked: don't leave.
@@ -85,22 +79,27 @@ impl Federation {
             destination,
         }
         .url();
-        window()
-            .location()
-            .assign(&url)
-            .map_err(|_| FederationProblem::Network)
+        window().location().assign(&url).map_err(|_| {
+            // Not leaving: the verifier must not outlive the attempt.
+            remove_session(&key);
+            FederationProblem::Network
+        })
     }
 
     /// Finishes the round trip at the callback (`query`: the page's `?…`): the tokens, and where
-    /// the user was headed (known whenever this tab started the round trip). What was kept for
-    /// it is removed in any case.
+    /// the user was headed (known whenever this tab started the round trip). Every round trip
+    /// this tab kept is removed, whatever the outcome: one callback ends them all, abandoned ones
+    /// (the back button at the provider) included, so no verifier lingers.
     pub(crate) async fn finish(
         &self,
         query: &str,
     ) -> (Result<Tokens, FederationProblem>, Destinations) {
         let callback = match Callback::parse(query) {
             Ok(callback) => callback,
-            Err(problem) => return (Err(problem), Destinations::default()),
+            Err(problem) => {
+                self.forget_round_trips();
+                return (Err(problem), Destinations::default());
+            }
         };
         let key = callback
             .state()
@@ -112,22 +111,22 @@ impl Federation {
         let others = round_trip_keys(&self.client_id)
             .iter()
             .any(|other| Some(other) != key.as_ref());
-        if let Some(key) = &key {
-            remove_session(key);
-        }
+        self.forget_round_trips();
         let destinations = Destinations {
             return_to: kept.as_ref().and_then(|k| k.return_to.clone()),
             embed_origin: kept.as_ref().and_then(|k| k.embed_origin.clone()),
         };
         let result = self.exchange(&callback, kept.as_ref(), others).await;
         if result.is_ok() {
-            // Round trips this tab abandoned (the back button at the provider) end here too.
-            round_trip_keys(&self.client_id)
-                .iter()
-                .for_each(|key| remove_session(key));
             storage::write(&storage_keys::hosted_session(&self.client_id), "1");
         }
         (result, destinations)
+    }
+
+    fn forget_round_trips(&self) {
+        round_trip_keys(&self.client_id)
+            .iter()
+            .for_each(|key| remove_session(key));
     }
 
     async fn exchange(

@@ -13,12 +13,17 @@ pub use authorize::{email_domain, logout_url, AuthorizeRequest, Destination};
 pub use callback::{check_callback, check_nonce, Callback, RoundTrip};
 pub use token::{exchange_code, read_token_response, token_request, TokenExchange};
 
+/// The code shown for an `error` OAuth does not define.
+pub const UNKNOWN_ERROR: &str = "unknown_error";
+
 /// Why a sign-in through the pool domain did not end signed in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FederationProblem {
     /// The user said no at the provider (`error=access_denied`).
     Cancelled,
-    /// The provider or the pool domain reported an error of its own (carries its code).
+    /// The provider or the pool domain reported an error of its own: one of the codes OAuth
+    /// defines, or [`UNKNOWN_ERROR`] for anything else (the callback's query is anyone's to
+    /// write, so its text is never shown).
     ProviderError(String),
     /// `/oauth2/token` refused the code (`invalid_grant`): used already, expired, or not
     /// matching the verifier.
@@ -40,7 +45,8 @@ pub enum FederationProblem {
 }
 
 impl FederationProblem {
-    /// The problem an OAuth `error` code (RFC 6749 §4.1.2.1 and §5.2) stands for.
+    /// The problem an OAuth `error` code (RFC 6749 §4.1.2.1 and §5.2, and Cognito's
+    /// `redirect_mismatch`) stands for.
     pub fn from_oauth_error(error: &str) -> Self {
         match error {
             "access_denied" => Self::Cancelled,
@@ -52,7 +58,8 @@ impl FederationProblem {
             | "unsupported_grant_type"
             | "unsupported_response_type"
             | "redirect_mismatch" => Self::Misconfigured(error.to_owned()),
-            other => Self::ProviderError(other.to_owned()),
+            "server_error" | "temporarily_unavailable" => Self::ProviderError(error.to_owned()),
+            _ => Self::ProviderError(UNKNOWN_ERROR.to_owned()),
         }
     }
 }

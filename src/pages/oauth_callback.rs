@@ -24,6 +24,7 @@ pub fn OAuthCallbackPage() -> impl IntoView {
     let returns = use_return_request();
     let embed = use_context::<EmbedRequest>();
     let query = window().location().search().unwrap_or_default();
+    take_code_out_of_address();
     spawn_local(async move {
         // Without `oauth` in the config there is nothing to finish: on to the sign-in page.
         if let Some(federation) = &federation {
@@ -50,4 +51,14 @@ pub fn OAuthCallbackPage() -> impl IntoView {
     });
     let finishing = move || FederationText::Finishing.render(i18n.lang()).into_owned();
     view! { <p class="loading" role="status">{finishing}</p> }
+}
+
+/// The code and state stay in memory only: out of the address bar (and so out of history, bug
+/// reports and screenshots) before the exchange starts.
+fn take_code_out_of_address() {
+    let location = window().location();
+    if let (Ok(history), Ok(path)) = (window().history(), location.pathname()) {
+        // Nothing more can be done if the browser refuses; the page leaves it soon anyway.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
 }

@@ -145,10 +145,42 @@ test('a tampered state is refused, and so is a callback this tab did not start',
   await page.goto('/oauth2/callback?code=forged&state=tampered');
   await expect(page.getByRole('alert')).toContainText("didn't start on this page");
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // The refused callback ends the round trip it interrupted: no verifier lingers.
+  expect(await keptRoundTrips(page)).toEqual([]);
 
   const other = await context.newPage();
   await other.goto(`${FEDERATION_URL}/oauth2/callback?code=forged&state=unknown`);
   await expect(other.getByRole('alert')).toContainText('started in another tab or window');
+  // A crafted link's error text is not the app's to show.
+  await other.goto(`${FEDERATION_URL}/oauth2/callback?error=Call+0800+555+to+unlock`);
+  await expect(other.getByRole('alert')).toContainText('started in another tab or window');
+  await expect(other.getByRole('alert')).not.toContainText('0800');
+});
+
+test('the authorization code leaves the address before the exchange and is sent to nobody as a Referer', async ({
+  page,
+}) => {
+  await page.goto('/sign-in');
+  await atProvider(page, 'Continue with Google');
+  const seen: { url: string; referer: Promise<string | undefined>; address?: string }[] = [];
+  page.on('request', (request) => {
+    if (!seen.length && !request.url().includes('/oauth2/callback?')) return;
+    const token = request.url().includes('/oauth2/token');
+    seen.push({
+      url: request.url(),
+      referer: request.allHeaders().then((headers) => headers['referer']),
+      // What the address bar said when the exchange went out.
+      address: token ? page.url() : undefined,
+    });
+  });
+  await consent(page, uniqueEmail('referer'));
+  await expect(page.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+  const urls = seen.map((request) => new URL(request.url).pathname);
+  expect(urls).toContain('/config.json');
+  expect(urls.some((path) => path.endsWith('.wasm') || path.endsWith('.js'))).toBe(true);
+  const exchange = seen.find((request) => request.url.includes('/oauth2/token'));
+  expect(exchange?.address).toMatch(/\/oauth2\/callback$/);
+  for (const request of seen) expect((await request.referer) ?? '', request.url).not.toContain('code=');
 });
 
 test('a replayed code is refused by the pool and said so', async ({ page }) => {
@@ -173,6 +205,7 @@ test('a wrong verifier is refused by the pool (invalid_grant) and nobody is sign
   await expect(page.getByRole('alert')).toContainText('its code was already used, has expired');
   const stored = await page.evaluate((key) => localStorage.getItem(key), `leptos-cognito.${clientId}.refreshToken`);
   expect(stored).toBeNull();
+  expect(await keptRoundTrips(page)).toEqual([]);
 });
 
 test('a work email picks the company provider by its domain', async ({ page }) => {

@@ -1,6 +1,7 @@
 //! The pool domain's `/oauth2/authorize` and `/logout` addresses.
 
 use super::form;
+use crate::validation::normalize_email;
 
 /// Where the authorize request sends the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,17 +62,10 @@ pub fn logout_url(domain: &str, client_id: &str, logout_uri: &str) -> String {
 }
 
 /// The domain of an email address, lower-cased, as `idp_identifier` names a company's
-/// provider: `None` unless the address has one `@` and a dotted domain after it.
+/// provider: `None` unless the address passes the sign-in form's own email check.
 pub fn email_domain(email: &str) -> Option<String> {
-    let (local, domain) = email.trim().split_once('@')?;
-    let plain = !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-    plain.then(|| domain.to_lowercase())
+    let email = normalize_email(email).ok()?;
+    email.split_once('@').map(|(_, domain)| domain.to_owned())
 }
 
 #[cfg(test)]

@@ -13,16 +13,17 @@ pub enum Callback {
         code: AuthorizationCode,
         state: String,
     },
-    /// The provider or the pool said no (`error`, `error_description`).
+    /// The provider or the pool said no (`error`; its `error_description` is anyone's text and
+    /// is not read).
     Refused {
         error: String,
-        description: Option<String>,
         state: Option<String>,
     },
 }
 
 impl Callback {
-    /// Reads `?code=…&state=…` or `?error=…[&error_description=…][&state=…]`.
+    /// Reads `?code=…&state=…` or `?error=…[&state=…]`. Without a `state` or anything to read,
+    /// it is not a round trip this tab can have started.
     pub fn parse(query: &str) -> Result<Self, FederationProblem> {
         let pairs = form::decode(query).ok_or(FederationProblem::StateMismatch)?;
         let get = |name: &str| {
@@ -35,7 +36,6 @@ impl Callback {
         if let Some(error) = get("error") {
             return Ok(Self::Refused {
                 error,
-                description: get("error_description"),
                 state: get("state"),
             });
         }
@@ -45,7 +45,7 @@ impl Callback {
                 state,
             }),
             (Some(_), None) => Err(FederationProblem::StateMismatch),
-            (None, _) => Err(FederationProblem::ProviderError("no_code".to_owned())),
+            (None, _) => Err(FederationProblem::MissingVerifier),
         }
     }
 
@@ -89,24 +89,24 @@ impl RoundTrip {
 
 /// Decides whether the callback may be exchanged. `kept`: what the tab holds under the key the
 /// callback's `state` names; `others_kept`: whether it holds round trips under other keys (then
-/// the `state` is not one this tab sent, rather than storage having been lost).
+/// the `state` is not one this tab sent, rather than storage having been lost). A refusal counts
+/// only with a kept round trip: anyone can link to the callback with an `error`.
 pub fn check_callback(
     callback: &Callback,
     kept: Option<&RoundTrip>,
     others_kept: bool,
 ) -> Result<(AuthorizationCode, CodeVerifier), FederationProblem> {
-    let code = match callback {
-        Callback::Code { code, .. } => Ok(code),
-        Callback::Refused { error, .. } => Err(FederationProblem::from_oauth_error(error)),
-    };
     let Some(kept) = kept else {
-        return Err(match code {
-            _ if others_kept => FederationProblem::StateMismatch,
-            Err(refused) => refused,
-            Ok(_) => FederationProblem::MissingVerifier,
+        return Err(if others_kept {
+            FederationProblem::StateMismatch
+        } else {
+            FederationProblem::MissingVerifier
         });
     };
-    let code = code?;
+    let code = match callback {
+        Callback::Code { code, .. } => code,
+        Callback::Refused { error, .. } => return Err(FederationProblem::from_oauth_error(error)),
+    };
     match &kept.verifier {
         Some(verifier) if pkce::is_verifier(verifier.expose_secret()) => {
             Ok((code.clone(), verifier.clone()))

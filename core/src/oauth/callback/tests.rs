@@ -1,4 +1,5 @@
 use super::*;
+use crate::oauth::UNKNOWN_ERROR;
 
 fn kept(verifier: Option<&str>) -> RoundTrip {
     RoundTrip {
@@ -25,14 +26,13 @@ fn reads_a_code_and_its_state() {
 }
 
 #[test]
-fn reads_a_refusal_with_its_description() {
+fn reads_a_refusal_without_its_description() {
     let callback =
         Callback::parse("error=access_denied&error_description=User+cancelled&state=st-1").unwrap();
     assert_eq!(
         callback,
         Callback::Refused {
             error: "access_denied".into(),
-            description: Some("User cancelled".into()),
             state: Some("st-1".into())
         }
     );
@@ -46,7 +46,7 @@ fn a_callback_without_state_or_code_is_refused() {
     );
     assert_eq!(
         Callback::parse("?state=abc"),
-        Err(FederationProblem::ProviderError("no_code".into()))
+        Err(FederationProblem::MissingVerifier)
     );
     assert_eq!(
         Callback::parse("?code=%zz&state=s"),
@@ -94,9 +94,14 @@ fn refusals_map_to_their_problems() {
         check_callback(&cancel, Some(&kept(Some(VERIFIER))), false),
         Err(FederationProblem::Cancelled)
     );
+    // Not this tab's round trip: a link anyone could craft, not a cancellation.
     assert_eq!(
         check_callback(&cancel, None, false),
-        Err(FederationProblem::Cancelled)
+        Err(FederationProblem::MissingVerifier)
+    );
+    assert_eq!(
+        check_callback(&cancel, None, true),
+        Err(FederationProblem::StateMismatch)
     );
     let broken = Callback::parse("?error=server_error&state=s").unwrap();
     assert_eq!(
@@ -126,5 +131,26 @@ fn the_nonce_must_match_when_sent() {
     assert_eq!(
         check_nonce(Some("n"), None),
         Err(FederationProblem::NonceMismatch)
+    );
+}
+
+#[test]
+fn a_crafted_error_shows_no_text_of_its_own() {
+    let crafted = Callback::parse("?error=Call+0800+to+unlock+your+account").unwrap();
+    // Without a state it is nobody's round trip.
+    assert_eq!(
+        check_callback(&crafted, None, false),
+        Err(FederationProblem::MissingVerifier)
+    );
+    // Even on a kept round trip, only OAuth's own codes are named.
+    let crafted = Callback::parse("?error=Call+0800+to+unlock&state=s").unwrap();
+    assert_eq!(
+        check_callback(&crafted, Some(&kept(Some(VERIFIER))), false),
+        Err(FederationProblem::ProviderError(UNKNOWN_ERROR.into()))
+    );
+    let odd = Callback::parse("?error=made_up_code&state=s").unwrap();
+    assert_eq!(
+        check_callback(&odd, Some(&kept(Some(VERIFIER))), false),
+        Err(FederationProblem::ProviderError(UNKNOWN_ERROR.into()))
     );
 }
