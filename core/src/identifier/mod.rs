@@ -6,7 +6,10 @@
 
 mod phone;
 
-pub use phone::{looks_like_phone, normalize_phone, Country, PhoneError, COUNTRIES};
+pub use phone::{
+    looks_like_phone, normalize_international_phone, normalize_phone, Country, PhoneError,
+    COUNTRIES,
+};
 
 use crate::validation::{normalize_email, FieldError, USERNAME_MAX_CHARS};
 
