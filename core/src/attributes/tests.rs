@@ -223,3 +223,24 @@ fn a_phone_attribute_is_read_as_the_sign_in_field_reads_an_international_number(
         Ok("+819012345678".into())
     );
 }
+
+#[test]
+fn a_phone_attribute_is_refused_where_the_phone_signs_in() {
+    let with = |sign_in: &str| {
+        AppConfig::parse(&format!(
+            r#"{{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_AbC123","clientId":"abc",
+            "signIn":{sign_in},"signUpAttributes":[{{"name":"phone_number"}}]}}"#
+        ))
+    };
+    for sign_in in [
+        r#"{"usernameAttributes":["phone_number"]}"#,
+        r#"{"usernameAttributes":["email","phone_number"]}"#,
+        r#"{"usernameAttributes":[],"aliasAttributes":["phone_number"]}"#,
+    ] {
+        let error = with(sign_in).unwrap_err();
+        assert_eq!(error.field(), Some("signUpAttributes"), "{sign_in}");
+        assert!(error.to_string().contains("phone_number"), "{sign_in}");
+    }
+    assert!(with(r#"{"usernameAttributes":["email"]}"#).is_ok());
+    assert!(with(r#"{"usernameAttributes":[],"aliasAttributes":["email"]}"#).is_ok());
+}
