@@ -165,26 +165,38 @@ class Attributes:
             raise CognitoError("AliasExistsException", f"An account with the given {name} already exists.")
 
     def update_user_attributes(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """All or nothing, as Cognito: every check comes before any code goes out or any
+        value (pending or not) is kept."""
         pool, user, client_id = self.token_user(body["AccessToken"])
-        attributes = [a for a in body["UserAttributes"] if isinstance(a, dict)]
-        names = [str(a.get("Name")) for a in attributes]
+        attributes = [
+            (str(a.get("Name")), str(a.get("Value", ""))) for a in body["UserAttributes"] if isinstance(a, dict)
+        ]
+        names = [name for name, _ in attributes]
         if any(n in SYSTEM_ATTRIBUTES for n in names):
             raise CognitoError("NotAuthorizedException", MSG_UNAUTHORIZED_WRITE)
-        self.check_values(pool, attributes)
+        self.check_values(pool, [a for a in body["UserAttributes"] if isinstance(a, dict)])
         self.check_writable(pool, client_id, names)
         for name in names:
             schema = self.schema_of(pool, name)
             if schema is not None and not schema.mutable:
                 raise CognitoError("InvalidParameterException", f"user.{name}: Attribute cannot be updated.\n")
+        deleted = [name for name, value in attributes if not value]
+        if required := [n for n in deleted if (s := self.schema_of(pool, n)) is not None and s.required]:
+            raise schema_problems([f"{name}: The attribute is required" for name in required])
+        changed = [
+            (name, value)
+            for name, value in attributes
+            if name in VERIFIABLE and value and value != user.attribute_lookup.get(name)
+        ]
+        for name, value in changed:
+            self.check_unused(pool, user, name, value)
+
         self.file_sessions_by_id(pool, user)
         now: list[dict[str, str]] = []
-        deleted: list[str] = []
         deliveries = []
         pending = self.pending.of(pool, user)
-        for attribute in attributes:
-            name, value = str(attribute["Name"]), str(attribute.get("Value", ""))
-            if name in VERIFIABLE and value and value != user.attribute_lookup.get(name):
-                self.check_unused(pool, user, name, value)
+        for name, value in attributes:
+            if (name, value) in changed:
                 self.codes.issue("attribute", value)
                 deliveries.append(delivery(name, value))
                 if self.needs_code_first(pool, name):
@@ -193,12 +205,9 @@ class Attributes:
                 pending.pop(name, None)
                 now += [{"Name": name, "Value": value}, {"Name": VERIFIABLE[name], "Value": "false"}]
             elif not value:
-                deleted.append(name)
                 pending.pop(name, None)
             else:
                 now.append({"Name": name, "Value": value})
-        if required := [n for n in deleted if (s := self.schema_of(pool, n)) is not None and s.required]:
-            raise schema_problems([f"{name}: The attribute is required" for name in required])
         user.update_attributes(now)
         present = [n for n in deleted if n in user.attribute_lookup]
         if present:
