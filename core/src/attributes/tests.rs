@@ -222,6 +222,10 @@ fn a_phone_attribute_is_read_as_the_sign_in_field_reads_an_international_number(
         check_value(&phone, "+81 090-1234-5678"),
         Ok("+819012345678".into())
     );
+    assert_eq!(
+        check_value(&phone, "+44 20 7946 0958"),
+        Ok("+442079460958".into())
+    );
 }
 
 #[test]
