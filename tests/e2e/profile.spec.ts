@@ -222,7 +222,7 @@ test('an unverified email is offered verification after sign-in, can be put off,
   await expect(offer).toBeHidden();
 });
 
-test('deleting the account needs the address typed, signs out the other tab, and the user is gone', async ({
+test('deleting the account needs what the user signs in with typed, signs out the other tab, and the user is gone', async ({
   page,
   context,
 }) => {
