@@ -30,6 +30,18 @@ pub fn remove(key: &str) {
     }
 }
 
+/// The keys present that begin with `prefix`; none when storage is unavailable.
+pub fn keys_starting_with(prefix: &str) -> Vec<String> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
 /// The session record of one app client: its refresh token and the sequence number that orders
 /// sign-ins and refreshes across tabs.
 pub fn load_session(client_id: &str) -> Option<StoredSession> {

@@ -96,7 +96,6 @@ impl RefreshSchedule {
         }
     }
 
-    /// Time to refresh (or past it).
     /// The same tokens, to be refreshed at once (their claims are out of date).
     pub fn due_now(self) -> Self {
         Self {
@@ -105,6 +104,7 @@ impl RefreshSchedule {
         }
     }
 
+    /// Time to refresh (or past it).
     pub fn is_due(&self, now: Moment) -> bool {
         now.since(self.received) >= self.refresh_after_ms
     }

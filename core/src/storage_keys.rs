@@ -36,7 +36,12 @@ pub fn verify_email_offer_dismissed(client_id: &str) -> String {
 /// Key of what this browser keeps to prove a remembered device for one user (`username` as
 /// typed to sign in, lower-cased): the device key, group key and device secret.
 pub fn device(client_id: &str, username: &str) -> String {
-    format!("{PREFIX}{client_id}.device.{}", username.to_lowercase())
+    format!("{}{}", devices_prefix(client_id), username.to_lowercase())
+}
+
+/// What every [`device`] key of one app client begins with.
+pub fn devices_prefix(client_id: &str) -> String {
+    format!("{PREFIX}{client_id}.device.")
 }
 
 /// Key of the device key the current session's refresh token belongs to.

@@ -19,28 +19,19 @@ from werkzeug.wrappers import Request
 
 from .codes import Codes
 from .errors import CognitoError
-from .users import mask_email, mask_phone
+from .identifiers import EMAIL_FORMAT, VERIFIED_FLAG, delivery
 
-# The attributes a code can verify, and the flag a verification sets.
-VERIFIABLE = {"email": "email_verified", "phone_number": "phone_number_verified"}
 # Set by Cognito alone: a user never writes them.
 SYSTEM_ATTRIBUTES = frozenset({"sub", "email_verified", "phone_number_verified", "identities"})
 MSG_UNAUTHORIZED_WRITE = "A client attempted to write unauthorized attribute"
 MSG_NO_USER = "User does not exist."
 E164 = re.compile(r"\+[0-9]{1,15}")
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 
 
 def schema_problems(problems: list[str]) -> CognitoError:
     """Cognito lists every attribute that breaks the schema, one per line."""
     lines = "".join(f"{p}\n" for p in problems)
     return CognitoError("InvalidParameterException", f"Attributes did not conform to the schema: {lines}")
-
-
-def delivery(attribute: str, value: str) -> dict[str, str]:
-    if attribute == "phone_number":
-        return {"Destination": mask_phone(value), "DeliveryMedium": "SMS", "AttributeName": attribute}
-    return {"Destination": mask_email(value), "DeliveryMedium": "EMAIL", "AttributeName": attribute}
 
 
 @dataclass
@@ -106,7 +97,7 @@ class Attributes:
         given = {str(a.get("Name")): str(a.get("Value", "")) for a in attributes}
         if given.get("phone_number") and not E164.fullmatch(given["phone_number"]):
             raise CognitoError("InvalidParameterException", "Invalid phone number format.")
-        if given.get("email") and not EMAIL.fullmatch(given["email"]):
+        if given.get("email") and not EMAIL_FORMAT.fullmatch(given["email"]):
             raise CognitoError("InvalidParameterException", "Invalid email address format.")
 
     def check_sign_up(self, pool: CognitoIdpUserPool, client_id: str, body: dict[str, Any]) -> None:
@@ -165,40 +156,49 @@ class Attributes:
             raise CognitoError("AliasExistsException", f"An account with the given {name} already exists.")
 
     def update_user_attributes(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
+        """All or nothing, as Cognito: every check comes before any code goes out or any
+        value (pending or not) is kept."""
         pool, user, client_id = self.token_user(body["AccessToken"])
-        attributes = [a for a in body["UserAttributes"] if isinstance(a, dict)]
-        names = [str(a.get("Name")) for a in attributes]
+        attributes = [
+            (str(a.get("Name")), str(a.get("Value", ""))) for a in body["UserAttributes"] if isinstance(a, dict)
+        ]
+        names = [name for name, _ in attributes]
         if any(n in SYSTEM_ATTRIBUTES for n in names):
             raise CognitoError("NotAuthorizedException", MSG_UNAUTHORIZED_WRITE)
-        self.check_values(pool, attributes)
+        self.check_values(pool, [a for a in body["UserAttributes"] if isinstance(a, dict)])
         self.check_writable(pool, client_id, names)
         for name in names:
             schema = self.schema_of(pool, name)
             if schema is not None and not schema.mutable:
                 raise CognitoError("InvalidParameterException", f"user.{name}: Attribute cannot be updated.\n")
+        deleted = [name for name, value in attributes if not value]
+        if required := [n for n in deleted if (s := self.schema_of(pool, n)) is not None and s.required]:
+            raise schema_problems([f"{name}: The attribute is required" for name in required])
+        changed = [
+            (name, value)
+            for name, value in attributes
+            if name in VERIFIED_FLAG and value and value != user.attribute_lookup.get(name)
+        ]
+        for name, value in changed:
+            self.check_unused(pool, user, name, value)
+
         self.file_sessions_by_id(pool, user)
         now: list[dict[str, str]] = []
-        deleted: list[str] = []
         deliveries = []
         pending = self.pending.of(pool, user)
-        for attribute in attributes:
-            name, value = str(attribute["Name"]), str(attribute.get("Value", ""))
-            if name in VERIFIABLE and value and value != user.attribute_lookup.get(name):
-                self.check_unused(pool, user, name, value)
+        for name, value in attributes:
+            if (name, value) in changed:
                 self.codes.issue("attribute", value)
                 deliveries.append(delivery(name, value))
                 if self.needs_code_first(pool, name):
                     pending[name] = value  # the old value stays in use until the code comes back
                     continue
                 pending.pop(name, None)
-                now += [{"Name": name, "Value": value}, {"Name": VERIFIABLE[name], "Value": "false"}]
+                now += [{"Name": name, "Value": value}, {"Name": VERIFIED_FLAG[name], "Value": "false"}]
             elif not value:
-                deleted.append(name)
                 pending.pop(name, None)
             else:
                 now.append({"Name": name, "Value": value})
-        if required := [n for n in deleted if (s := self.schema_of(pool, n)) is not None and s.required]:
-            raise schema_problems([f"{name}: The attribute is required" for name in required])
         user.update_attributes(now)
         present = [n for n in deleted if n in user.attribute_lookup]
         if present:
@@ -208,7 +208,7 @@ class Attributes:
     def verify_user_attribute(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         pool, user, _ = self.token_user(body["AccessToken"])
         name = body["AttributeName"]
-        if name not in VERIFIABLE:
+        if name not in VERIFIED_FLAG:
             raise CognitoError("InvalidParameterException", f"Invalid attribute name: {name}")
         pending = self.pending.of(pool, user)
         value = pending.get(name) or user.attribute_lookup.get(name)
@@ -219,13 +219,13 @@ class Attributes:
         if name in pending:
             self.check_unused(pool, user, name, value)
             del pending[name]
-        user.update_attributes([{"Name": name, "Value": value}, {"Name": VERIFIABLE[name], "Value": "true"}])
+        user.update_attributes([{"Name": name, "Value": value}, {"Name": VERIFIED_FLAG[name], "Value": "true"}])
         return {}
 
     def get_user_attribute_verification_code(self, request: Request, body: dict[str, Any]) -> dict[str, Any]:
         pool, user, _ = self.token_user(body["AccessToken"])
         name = body["AttributeName"]
-        if name not in VERIFIABLE:
+        if name not in VERIFIED_FLAG:
             raise CognitoError("InvalidParameterException", f"Invalid attribute name: {name}")
         value = self.pending.of(pool, user).get(name) or user.attribute_lookup.get(name)
         if not value:

@@ -13,7 +13,7 @@ from moto.cognitoidp.models import CognitoIdpUser, CognitoIdpUserPool, UserStatu
 from .errors import CognitoError
 from .users import mask_email, mask_phone
 
-# Which attribute must be verified for each alias to sign in with it.
+# The flag a code sets for each attribute it verifies; an alias signs in only once it is set.
 VERIFIED_FLAG = {"email": "email_verified", "phone_number": "phone_number_verified"}
 EMAIL_FORMAT = re.compile(r"[^@\s]+@[^@\s]+")
 PHONE_FORMAT = re.compile(r"\+[0-9]+")

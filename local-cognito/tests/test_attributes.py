@@ -238,3 +238,21 @@ def test_without_verification_first_a_new_email_is_in_use_at_once_and_unverified
     code = cognito.code(new, "attribute")
     assert cognito.call("VerifyUserAttribute", AccessToken=token, AttributeName="email", Code=code).status == 200
     assert user_attributes(cognito, token)["email_verified"] == "true"
+
+
+def test_an_update_that_fails_changes_nothing_and_sends_no_code(named: Client) -> None:
+    """All or nothing: emptying a required attribute refuses the whole update, so the new
+    email in it neither gets a code nor waits for one."""
+    old, token = signed_in(named, name="Ada")
+    new = unique_email("refused")
+    assert update(named, token, email=new, name="").error == (
+        "InvalidParameterException",
+        "Attributes did not conform to the schema: name: The attribute is required\n",
+    )
+    assert named.local(f"codes/{new}?purpose=attribute").status == 404
+    # Nothing waits: a code asked for now goes to the current address.
+    reply = named.call("GetUserAttributeVerificationCode", AccessToken=token, AttributeName="email")
+    assert reply.status == 200, reply.body
+    assert reply.body["CodeDeliveryDetails"]["Destination"] == f"{old[0]}***@e***"
+    found = user_attributes(named, token)
+    assert (found["email"], found["name"]) == (old, "Ada")

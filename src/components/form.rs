@@ -153,6 +153,27 @@ impl Form {
         field
     }
 
+    /// The profile's email (input `email`): empty allowed while the user has none
+    /// (`has_email` false), else read as [`Self::email`] reads it.
+    pub fn profile_email(
+        &self,
+        value: RwSignal<String>,
+        has_email: Signal<bool>,
+        pool: SignInIdentifiers,
+    ) -> Field<Option<String>> {
+        let field = self.field("email", move || {
+            pool.read_profile_email(&nfkc(&value.get()), has_email.get())
+        });
+        field
+            .adopt
+            .set_value(Some(Arc::new(move |read: &Option<String>| {
+                if let Some(read) = read {
+                    value.set(read.clone());
+                }
+            })));
+        field
+    }
+
     /// A password the user already has: it must not be empty.
     pub fn password(&self, id: &'static str, value: RwSignal<String>) -> Field<()> {
         self.field(id, move || value.with(|typed| require_password(typed)))

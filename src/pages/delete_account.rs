@@ -1,32 +1,44 @@
-//! Deleting the account: the user types their address to confirm, Cognito deletes the user,
-//! and every tab (and the embedder) is signed out; then the page says it is done.
+//! Deleting the account: the user types what they sign in with to confirm, Cognito deletes the
+//! user, and every tab (and the embedder) is signed out, at the pool domain too where the
+//! session began there; then the page says it is done.
 
 use crate::components::{ErrorAlert, PageHeading};
+use crate::federation::Federation;
 use crate::i18n::use_i18n;
 use crate::routes::AuthRoute;
-use crate::session::use_session;
+use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use leptos_cognito_core::i18n::{AccountText, Text};
+use leptos_cognito_core::identifier::confirms_deletion;
 use leptos_router::components::A;
 
 const CONFIRM_ID: &str = "delete-confirm";
 
-/// The profile page's section that deletes the account of `email`; `deleted` is set once it
-/// is gone, before the session ends.
+/// The profile page's section that deletes the signed-in user's account; `deleted` is set once
+/// it is gone, before the session ends.
 #[component]
-pub fn DeleteAccount(
-    #[prop(into)] email: Signal<String>,
-    deleted: RwSignal<bool>,
-) -> impl IntoView {
+pub fn DeleteAccount(deleted: RwSignal<bool>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
+    // Who the user is as the session shows them: the email, else the phone, else the username.
+    let own = Signal::derive(move || match session.state().get() {
+        SessionState::SignedIn(s) => s.email,
+        _ => String::new(),
+    });
     let typed = RwSignal::new(String::new());
     let mismatch = RwSignal::new(false);
-    let delete = Action::new_local(move |email: &String| {
-        let email = email.clone();
+    // Taken now: the session's end unmounts this section.
+    let hosted = StoredValue::new(use_context::<Federation>());
+    let delete = Action::new_local(move |_: &()| {
+        let hosted = hosted.get_value();
         async move {
             let leave = move || deleted.set(true);
-            session.delete_account(&email, leave).await.err()
+            session.delete_account(leave).await.err().or_else(|| {
+                if let Some(federation) = hosted {
+                    federation.end_hosted_session();
+                }
+                None
+            })
         }
     });
     let pending = delete.pending();
@@ -45,11 +57,11 @@ pub fn DeleteAccount(
         if pending.get_untracked() {
             return;
         }
-        let own = email.get_untracked();
-        let matches = typed.with_untracked(|t| t.trim().eq_ignore_ascii_case(own.trim()));
+        let own = own.get_untracked();
+        let matches = typed.with_untracked(|t| confirms_deletion(t, &own));
         mismatch.set(!matches);
         if matches {
-            delete.dispatch(own);
+            delete.dispatch(());
         } else {
             crate::components::focus(CONFIRM_ID);
         }
@@ -61,11 +73,11 @@ pub fn DeleteAccount(
             <p>{i18n.tr(Text::Account(AccountText::DeleteWarning))}</p>
             <form on:submit=on_submit novalidate>
                 <div class="field">
-                    <label for=CONFIRM_ID>{i18n.tr(Text::Account(AccountText::DeleteConfirmLabel))}</label>
+                    <label for=CONFIRM_ID>{move || i18n.t(&Text::Account(AccountText::DeleteConfirmLabel(own.get())))}</label>
                     <input
                         id=CONFIRM_ID
                         name=CONFIRM_ID
-                        type="email"
+                        type="text"
                         autocomplete="off"
                         bind:value=typed
                         aria-invalid=move || mismatch.get().then_some("true")

@@ -118,13 +118,20 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
             Ok::<_, Problem>(())
         }
     });
+    let pool = use_identifiers();
+    let has_email = Signal::derive(move || !current_email.get().is_empty());
+    // Users without an address (phone or username pools, federated users) see the field only
+    // where the pool would take one.
+    let pool_takes_email = pool.sign_up_fields().email;
+    let shows_email = Signal::derive(move || has_email.get() || pool_takes_email);
     let form = Form::default();
-    let email_field = form.email(email, use_identifiers());
+    let email_field = form.profile_email(email, has_email, pool.clone());
     let pending = save.pending();
     let on_submit = form.on_submit(pending, move || {
         let Some(typed_email) = email_field.value() else {
             return;
         };
+        let typed_email = typed_email.unwrap_or_default();
         let Some(values) = inputs.checked(true) else {
             return;
         };
@@ -195,10 +202,12 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
         <p>{i18n.tr(Text::Account(AccountText::ProfileIntro))}</p>
         <StatusNote message=status/>
         <form on:submit=on_submit novalidate>
-            <TextField id="email" label=Text::Email kind="email" autocomplete="email" value=email error=email_field.error()/>
-            <p class="hint" data-testid="email-status">
-                {move || verified.get().map(|v| i18n.t(&Text::Account(AccountText::EmailVerified(v))))}
-            </p>
+            <Show when=move || shows_email.get()>
+                <TextField id="email" label=Text::Email kind="email" autocomplete="email" value=email error=email_field.error()/>
+                <p class="hint" data-testid="email-status">
+                    {move || verified.get().map(|v| i18n.t(&Text::Account(AccountText::EmailVerified(v))))}
+                </p>
+            </Show>
             <AttributeFields inputs/>
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::Account(AccountText::Save) pending=pending/>
@@ -230,7 +239,7 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
             }.into_any()),
             None => None,
         }}
-        <DeleteAccount email=current_email deleted/>
+        <DeleteAccount deleted/>
         <p class="switch"><A href=AuthRoute::Session.path()>{i18n.tr(Text::BackToAccount)}</A></p>
     }
 }

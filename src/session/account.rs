@@ -4,7 +4,7 @@
 
 use super::{SessionCtx, SessionState};
 use crate::storage;
-use leptos::prelude::Update;
+use leptos::prelude::{Update, WithUntracked};
 use leptos_cognito_core::api::{AttributeType, CodeDeliveryDetails};
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::storage_keys;
@@ -63,15 +63,31 @@ impl SessionCtx {
     /// Deletes the account, then forgets everything this browser kept for it and signs out
     /// here, in the other tabs and at the embedder. `leave` runs first (showing that it is
     /// done), so the signed-in page is gone before the session is.
-    pub async fn delete_account(&self, email: &str, leave: impl FnOnce()) -> Result<(), Problem> {
+    pub async fn delete_account(&self, leave: impl FnOnce()) -> Result<(), Problem> {
         let access = self.access_token().await.map_err(|e| e.problem())?;
         self.client()
             .delete_user(&access)
             .await
             .map_err(|e| e.problem())?;
+        // Device records are kept under the identifier typed to sign in: any of these.
+        let names = self.state.with_untracked(|state| match state {
+            SessionState::SignedIn(session) => {
+                let claims = &session.tokens.id_claims;
+                [
+                    Some(session.email.clone()),
+                    claims.email.clone(),
+                    claims.phone_number.clone(),
+                    claims.username.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect()
+            }
+            _ => Vec::new(),
+        });
+        self.drop_devices_of(&names.iter().map(String::as_str).collect::<Vec<_>>());
         let client_id = self.client().client_id().to_owned();
         for key in [
-            storage_keys::device(&client_id, email),
             storage_keys::last_sign_in_factor(&client_id),
             storage_keys::passkey_offer_dismissed(&client_id),
             storage_keys::verify_email_offer_dismissed(&client_id),

@@ -36,6 +36,29 @@ impl SessionCtx {
         storage::remove(&self.device_key_for(username));
     }
 
+    /// Forgets this browser's device records of a deleted user: those kept under any of
+    /// `names` (what the user may have typed to sign in) and the one of the session's device,
+    /// whatever it was typed as.
+    pub(super) fn drop_devices_of(&self, names: &[&str]) {
+        let client = self.client();
+        let client_id = client.client_id();
+        let session_device = self.session_device();
+        let named: Vec<String> = names
+            .iter()
+            .map(|name| storage_keys::device(client_id, name))
+            .collect();
+        for key in storage::keys_starting_with(&storage_keys::devices_prefix(client_id)) {
+            let of_session = session_device.as_deref().is_some_and(|session_key| {
+                storage::read(&key)
+                    .and_then(|text| serde_json::from_str::<RememberedDevice>(&text).ok())
+                    .is_some_and(|device| device.key == session_key)
+            });
+            if of_session || named.contains(&key) {
+                storage::remove(&key);
+            }
+        }
+    }
+
     /// The device the current session's tokens belong to, which every refresh names.
     pub(super) fn session_device(&self) -> Option<String> {
         storage::read(&storage_keys::session_device(self.client().client_id()))

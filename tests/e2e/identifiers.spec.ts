@@ -169,6 +169,34 @@ test.describe('the phone number as the username, in Japanese', () => {
     await page.getByRole('button', { name: 'アカウントを作成する' }).click();
     await expect(page.getByRole('alert')).toHaveText('この電話番号はすでに登録されています。');
   });
+
+  test('a user without an email saves the profile and confirms deleting the account with the number', async ({
+    page,
+  }) => {
+    const { national, e164 } = mobileNumber();
+    await phones.registerConfirmed(e164, PASSWORD, { phone_number: e164 }, e164);
+    await page.goto(`${phones.siteUrl}/sign-in`);
+    await page.getByLabel('電話番号').fill(national);
+    await page.getByLabel('パスワード', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await expect(page.getByTestId('session-email')).toHaveText(e164);
+
+    await page.goto(`${phones.siteUrl}/profile`);
+    await expect(page.getByRole('heading', { name: 'プロフィール', level: 1 })).toBeVisible();
+    // No address, and the pool takes none: no email field to block the save.
+    await expect(page.getByLabel('メールアドレス')).toHaveCount(0);
+    await page.getByRole('button', { name: '変更を保存' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '変更を保存しました。' })).toBeVisible();
+
+    // Nothing typed is no match, even with no email to compare with.
+    const confirm = page.getByLabel(`確認のため、サインインに使うもの（${e164}）を入力してください`);
+    await page.getByRole('button', { name: 'アカウントを削除' }).click();
+    await expect(page.getByText('サインインに使うものと一致しません。')).toBeVisible();
+    await expect(confirm).toBeFocused();
+    await confirm.fill(e164);
+    await page.getByRole('button', { name: 'アカウントを削除' }).click();
+    await expect(page.getByRole('heading', { name: 'アカウントを削除しました' })).toBeVisible();
+  });
 });
 
 test('a case-sensitive pool signs in a mixed-case username only as typed', async ({ page }) => {

@@ -206,3 +206,45 @@ fn attribute_refusals_become_their_own_problem_and_others_stay_as_they_were() {
     };
     assert_eq!(wrong_password.problem(), Problem::IncorrectCredentials);
 }
+
+#[test]
+fn a_phone_attribute_is_read_as_the_sign_in_field_reads_an_international_number() {
+    let phone = field("phone_number", false, InputKind::Tel);
+    let jp = crate::identifier::Country::from_iso("JP").unwrap();
+    for typed in ["+81 090-1234-5678", "+44 20 7946 0958", "+1 (206) 555.0100"] {
+        assert_eq!(
+            check_value(&phone, typed).ok(),
+            crate::identifier::normalize_phone(typed, jp).ok(),
+            "{typed}"
+        );
+    }
+    assert_eq!(
+        check_value(&phone, "+81 090-1234-5678"),
+        Ok("+819012345678".into())
+    );
+    assert_eq!(
+        check_value(&phone, "+44 20 7946 0958"),
+        Ok("+442079460958".into())
+    );
+}
+
+#[test]
+fn a_phone_attribute_is_refused_where_the_phone_signs_in() {
+    let with = |sign_in: &str| {
+        AppConfig::parse(&format!(
+            r#"{{"region":"ap-northeast-1","userPoolId":"ap-northeast-1_AbC123","clientId":"abc",
+            "signIn":{sign_in},"signUpAttributes":[{{"name":"phone_number"}}]}}"#
+        ))
+    };
+    for sign_in in [
+        r#"{"usernameAttributes":["phone_number"]}"#,
+        r#"{"usernameAttributes":["email","phone_number"]}"#,
+        r#"{"usernameAttributes":[],"aliasAttributes":["phone_number"]}"#,
+    ] {
+        let error = with(sign_in).unwrap_err();
+        assert_eq!(error.field(), Some("signUpAttributes"), "{sign_in}");
+        assert!(error.to_string().contains("phone_number"), "{sign_in}");
+    }
+    assert!(with(r#"{"usernameAttributes":["email"]}"#).is_ok());
+    assert!(with(r#"{"usernameAttributes":[],"aliasAttributes":["email"]}"#).is_ok());
+}

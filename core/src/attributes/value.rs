@@ -3,6 +3,7 @@
 //! user typed on the page instead of a round trip that loses it.
 
 use super::{AttributeName, InputKind, SignUpAttribute, StandardAttribute};
+use crate::identifier::normalize_international_phone;
 
 /// Why a value can't be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,18 +17,11 @@ pub enum ValueProblem {
     TooLong(usize),
 }
 
-/// The value to send for what the user typed (trimmed; a phone number without the spaces,
-/// dashes, dots and brackets people write in it), or why it can't be sent. An empty optional
-/// value is `Ok("")`: nothing to send.
+/// The value to send for what the user typed (trimmed; a phone number read as the sign-in
+/// field reads an international one), or why it can't be sent. An empty optional value is
+/// `Ok("")`: nothing to send.
 pub fn check_value(attribute: &SignUpAttribute, typed: &str) -> Result<String, ValueProblem> {
-    let value = if attribute.name == AttributeName::Standard(StandardAttribute::PhoneNumber) {
-        typed
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '(' | ')'))
-            .collect()
-    } else {
-        typed.trim().to_owned()
-    };
+    let value = typed.trim().to_owned();
     if value.is_empty() {
         return if attribute.required {
             Err(ValueProblem::Required)
@@ -39,8 +33,8 @@ pub fn check_value(attribute: &SignUpAttribute, typed: &str) -> Result<String, V
         return Err(ValueProblem::TooLong(attribute.max_length));
     }
     match &attribute.name {
-        AttributeName::Standard(StandardAttribute::PhoneNumber) if !is_e164(&value) => {
-            return Err(ValueProblem::PhoneFormat)
+        AttributeName::Standard(StandardAttribute::PhoneNumber) => {
+            return normalize_international_phone(&value).map_err(|_| ValueProblem::PhoneFormat)
         }
         AttributeName::Standard(StandardAttribute::Birthdate) if !is_date(&value) => {
             return Err(ValueProblem::DateFormat)
@@ -54,16 +48,6 @@ pub fn check_value(attribute: &SignUpAttribute, typed: &str) -> Result<String, V
         }
         _ => Ok(value),
     }
-}
-
-/// `+` then a country code that doesn't start with 0 and at most 15 digits in all.
-fn is_e164(value: &str) -> bool {
-    let Some(digits) = value.strip_prefix('+') else {
-        return false;
-    };
-    (2..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
 }
 
 /// `YYYY-MM-DD`, a day that exists (29 February only in leap years).

@@ -140,6 +140,7 @@ impl AppConfig {
         let sign_up_attributes = sign_up_attributes::read(object.get("signUpAttributes"))?;
         let oauth = oauth::read(object)?;
         let sign_in = sign_in::read(object)?;
+        sign_up_attributes::check_against(&sign_up_attributes, &sign_in)?;
         Ok(Self {
             region: region.to_owned(),
             user_pool_id: user_pool_id.to_owned(),

@@ -12,7 +12,10 @@
 //! needs a `label` (a string, or one per language); a standard one has the page's own.
 
 use super::error::{invalid, ConfigError};
-use crate::attributes::{AttributeName, InputKind, Label, SignUpAttribute, MAX_VALUE_LENGTH};
+use crate::attributes::{
+    AttributeName, InputKind, Label, SignUpAttribute, StandardAttribute, MAX_VALUE_LENGTH,
+};
+use crate::identifier::SignInIdentifiers;
 use serde_json::{Map, Value};
 
 const FIELD: &str = "signUpAttributes";
@@ -35,6 +38,22 @@ pub(super) fn read(value: Option<&Value>) -> Result<Vec<SignUpAttribute>, Config
         attributes.push(attribute);
     }
     Ok(attributes)
+}
+
+/// Refuses an attribute the sign-up form already asks for as an identifier (the phone number
+/// that signs in): it would show twice and be sent twice.
+pub(super) fn check_against(
+    attributes: &[SignUpAttribute],
+    sign_in: &SignInIdentifiers,
+) -> Result<(), ConfigError> {
+    let phone = AttributeName::Standard(StandardAttribute::PhoneNumber);
+    if sign_in.sign_up_fields().phone && attributes.iter().any(|a| a.name == phone) {
+        return Err(invalid(
+            FIELD,
+            "phone_number is already asked for as what users sign in with (signIn); remove it here",
+        ));
+    }
+    Ok(())
 }
 
 fn one(object: &Map<String, Value>) -> Result<SignUpAttribute, ConfigError> {

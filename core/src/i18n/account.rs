@@ -41,8 +41,8 @@ pub enum AccountText {
     NotNow,
     DeleteTitle,
     DeleteWarning,
-    /// The field where the user types their address to confirm.
-    DeleteConfirmLabel,
+    /// The field where the user types what they sign in with (shown) to confirm.
+    DeleteConfirmLabel(String),
     DeleteButton,
     DeleteEmailMismatch,
     DeletedTitle,
@@ -107,7 +107,7 @@ impl AccountText {
             Self::NotNow,
             Self::DeleteTitle,
             Self::DeleteWarning,
-            Self::DeleteConfirmLabel,
+            Self::DeleteConfirmLabel("+819012345678".into()),
             Self::DeleteButton,
             Self::DeleteEmailMismatch,
             Self::DeletedTitle,

@@ -6,7 +6,10 @@
 
 mod phone;
 
-pub use phone::{looks_like_phone, normalize_phone, Country, PhoneError, COUNTRIES};
+pub use phone::{
+    looks_like_phone, normalize_international_phone, normalize_phone, Country, PhoneError,
+    COUNTRIES,
+};
 
 use crate::validation::{normalize_email, FieldError, USERNAME_MAX_CHARS};
 
@@ -182,6 +185,19 @@ impl SignInIdentifiers {
         Ok(self.email_case(normalize_email(typed)?, typed))
     }
 
+    /// The profile's email field (`typed` in NFKC): a user who has no address may leave it
+    /// empty (None: nothing to change); one who has an address can't empty it.
+    pub fn read_profile_email(
+        &self,
+        typed: &str,
+        has_email: bool,
+    ) -> Result<Option<String>, FieldError> {
+        if typed.trim().is_empty() && !has_email {
+            return Ok(None);
+        }
+        self.read_email(typed).map(Some)
+    }
+
     /// A new username, as sign-up takes it: a username, and not in the form of an alias the
     /// pool has (Cognito refuses a username that looks like an email when the email is an
     /// alias, and likewise for phone numbers).
@@ -304,6 +320,13 @@ pub fn display_name<'a>(
         .filter(|e| !e.is_empty())
         .or(phone.filter(|p| !p.is_empty()))
         .unwrap_or(username)
+}
+
+/// Whether `typed` confirms deleting the account of the user shown as `own` (see
+/// [`display_name`]): the same text, whatever the case; nothing confirms for nobody.
+pub fn confirms_deletion(typed: &str, own: &str) -> bool {
+    let own = own.trim();
+    !own.is_empty() && typed.trim().eq_ignore_ascii_case(own)
 }
 
 #[cfg(test)]

@@ -119,17 +119,30 @@ pub fn normalize_phone(nfkc: &str, country: Country) -> Result<String, PhoneErro
     if !looks_like_phone(trimmed) {
         return Err(PhoneError::Invalid);
     }
-    let (international, body) = match trimmed.strip_prefix('+') {
-        Some(rest) => (true, rest),
-        None => (false, trimmed),
-    };
-    let digits: String = body.chars().filter(char::is_ascii_digit).collect();
-    if !international {
-        return country
-            .national(&digits)
-            .map(|national| format!("+{}{national}", country.calling_code))
-            .ok_or(PhoneError::Invalid);
+    if trimmed.starts_with('+') {
+        return normalize_international_phone(trimmed);
     }
+    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    country
+        .national(&digits)
+        .map(|national| format!("+{}{national}", country.calling_code))
+        .ok_or(PhoneError::Invalid)
+}
+
+/// The number in E.164 from text (NFKC) that must be international: `+` and the calling code
+/// (where no country is chosen, as in an attribute field), read as [`normalize_phone`] reads it.
+pub fn normalize_international_phone(nfkc: &str) -> Result<String, PhoneError> {
+    let trimmed = nfkc.trim();
+    if trimmed.is_empty() {
+        return Err(PhoneError::Missing);
+    }
+    let Some(body) = trimmed.strip_prefix('+') else {
+        return Err(PhoneError::Invalid);
+    };
+    if !looks_like_phone(trimmed) {
+        return Err(PhoneError::Invalid);
+    }
+    let digits: String = body.chars().filter(char::is_ascii_digit).collect();
     match known_country(&digits) {
         Some(known) => known
             .national(&digits[known.calling_code.len()..])

@@ -360,3 +360,24 @@ fn config_sign_in_errors_name_the_field() {
         assert_eq!(error.field(), Some("signIn"), "{bad}");
     }
 }
+
+#[test]
+fn profile_email_may_stay_empty_only_for_users_without_one() {
+    let pool = SignInIdentifiers::default();
+    assert_eq!(pool.read_profile_email("  ", false), Ok(None));
+    assert!(pool.read_profile_email("", true).is_err());
+    assert_eq!(
+        pool.read_profile_email("A@Example.com", false),
+        Ok(Some("a@example.com".into()))
+    );
+    assert!(pool.read_profile_email("not-an-address", false).is_err());
+}
+
+#[test]
+fn deletion_is_confirmed_by_what_the_user_signs_in_with_never_by_nothing() {
+    assert!(confirms_deletion(" Ann@Example.com", "ann@example.com"));
+    assert!(confirms_deletion("+819012345678", "+819012345678"));
+    assert!(!confirms_deletion("ann", "+819012345678"));
+    assert!(!confirms_deletion("", ""));
+    assert!(!confirms_deletion("  ", " "));
+}

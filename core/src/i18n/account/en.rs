@@ -63,9 +63,11 @@ pub(super) fn render(text: &AccountText) -> Cow<'static, str> {
         AccountText::DeleteWarning => {
             "Your account and everything it holds are deleted for good. This can't be undone."
         }
-        AccountText::DeleteConfirmLabel => "Type your email address to confirm",
+        AccountText::DeleteConfirmLabel(own) => {
+            return Cow::Owned(format!("To confirm, type what you sign in with ({own})"))
+        }
         AccountText::DeleteButton => "Delete my account",
-        AccountText::DeleteEmailMismatch => "That isn't your email address.",
+        AccountText::DeleteEmailMismatch => "That isn't what you sign in with.",
         AccountText::DeletedTitle => "Your account was deleted",
         AccountText::DeletedBody => {
             "Your account is gone and you are signed out everywhere. You can create a new account at any time."

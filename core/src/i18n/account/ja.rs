@@ -63,9 +63,11 @@ pub(super) fn render(text: &AccountText) -> Cow<'static, str> {
         AccountText::DeleteWarning => {
             "アカウントとその情報はすべて完全に削除され、元に戻せません。"
         }
-        AccountText::DeleteConfirmLabel => "確認のため、メールアドレスを入力してください",
+        AccountText::DeleteConfirmLabel(own) => {
+            return Cow::Owned(format!("確認のため、サインインに使うもの（{own}）を入力してください"))
+        }
         AccountText::DeleteButton => "アカウントを削除",
-        AccountText::DeleteEmailMismatch => "あなたのメールアドレスと一致しません。",
+        AccountText::DeleteEmailMismatch => "サインインに使うものと一致しません。",
         AccountText::DeletedTitle => "アカウントを削除しました",
         AccountText::DeletedBody => {
             "アカウントは削除され、すべての端末でサインアウトしました。新しいアカウントはいつでも作成できます。"
