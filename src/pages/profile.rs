@@ -93,10 +93,11 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
             .and_then(|a| value_of(&a, "email"))
             .unwrap_or_default()
     });
+    // Whether the user's email is verified; None while loading and for users without one.
     let verified = Signal::derive(move || {
-        loaded
-            .get()
-            .map(|a| value_of(&a, "email_verified").as_deref() == Some("true"))
+        loaded.get().and_then(|a| {
+            value_of(&a, "email").map(|_| value_of(&a, "email_verified").as_deref() == Some("true"))
+        })
     });
 
     let save = Action::new_local(move |changed: &Vec<AttributeType>| {

@@ -187,6 +187,9 @@ test.describe('the phone number as the username, in Japanese', () => {
     await expect(page.getByLabel('メールアドレス')).toHaveCount(0);
     await page.getByRole('button', { name: '変更を保存' }).click();
     await expect(page.getByRole('status').filter({ hasText: '変更を保存しました。' })).toBeVisible();
+    // Loaded and saved: still no email field, and no offer to verify an address the user hasn't got.
+    await expect(page.getByRole('textbox', { name: 'メールアドレス' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'メールアドレスの確認' })).toHaveCount(0);
 
     // Nothing typed is no match, even with no email to compare with.
     const confirm = page.getByLabel(`確認のため、サインインに使うもの（${e164}）を入力してください`);
