@@ -37,8 +37,8 @@ const PASSWORD_CHARS = [...(ALNUM + ' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'), 'é'
 const pick = (chars, length) => Array.from({ length }, () => chars[randomInt(chars.length)]).join('');
 const hex = (bytes) => Buffer.from(bytes).toString('hex');
 
-/** A secret `a` is never zero (it would make A = 1, which no client sends): a short random one
- * that came out all zeros gets a last byte of 1. */
+/** A short random number that came out all zeros gets a last byte of 1: a secret `a` of zero
+ * would make A = 1, which no client sends, and a server's B of zero is refused. */
 function nonZero(hexValue) {
   return /^0*$/.test(hexValue) ? `${hexValue.slice(0, -2)}01` : hexValue;
 }
@@ -52,11 +52,12 @@ function randomHex(bytes) {
   return hex(value);
 }
 
-/** B in [1, N) mostly; now and then B >= N (still nonzero mod N) or a short one. */
+/** B in [1, N) mostly; now and then B >= N (still nonzero mod N) or a short one (never all
+ * zeros: a B of zero is refused, as it must be, so it is no case to compare). */
 function randomB() {
   const shape = randomInt(10);
   if (shape === 0) return (N + BigInt(randomInt(1, 1 << 30))).toString(16);
-  if (shape === 1) return randomHex(randomInt(1, 40));
+  if (shape === 1) return nonZero(randomHex(randomInt(1, 40)));
   return ((BigInt('0x' + randomHex(384)) % (N - 1n)) + 1n).toString(16);
 }
 
