@@ -114,6 +114,17 @@ fi
 
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then
+  # The failing tests by name, where the runner lists them, so the end of the output says what broke.
+  for step in "${failed_steps[@]}"; do
+    awk -v step="$step" '
+      /^ +[0-9]+ failed$/ { listing = 1; next }
+      listing && /^    \[/ { print step ": " substr($0, 5); next }
+      { listing = 0 }
+      /^test .* \.\.\. FAILED$/ { print step ": " $2 }
+      /^FAILED / { print step ": " $2 }
+      /^not ok / { print step ": " $0 }
+    ' "$logs/$step.log"
+  done
   echo "failed steps: ${failed_steps[*]}"
 fi
 echo "$passed passed, $failed failed"
