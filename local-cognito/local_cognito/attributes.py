@@ -143,6 +143,14 @@ class Attributes:
             if entry is not None and entry[1] != user.username and pool._get_user(entry[1]) is user:
                 pool.refresh_tokens[token] = (entry[0], user.username, *entry[2:])
 
+    @staticmethod
+    def sends_code(pool: CognitoIdpUserPool, name: str) -> bool:
+        """A changed email or phone number gets a code only where the pool verifies that
+        attribute automatically (UpdateUserAttributesResponse.CodeDeliveryDetailsList: "This
+        behavior happens in user pools configured to automatically verify changes to those
+        attributes"); elsewhere the new value is in use at once, unverified."""
+        return name in (pool.extended_config.get("AutoVerifiedAttributes") or [])
+
     def needs_code_first(self, pool: CognitoIdpUserPool, name: str) -> bool:
         settings = pool.extended_config.get("UserAttributeUpdateSettings") or {}
         return name in (settings.get("AttributesRequireVerificationBeforeUpdate") or [])
@@ -188,11 +196,12 @@ class Attributes:
         pending = self.pending.of(pool, user)
         for name, value in attributes:
             if (name, value) in changed:
-                self.codes.issue("attribute", value)
-                deliveries.append(delivery(name, value))
-                if self.needs_code_first(pool, name):
-                    pending[name] = value  # the old value stays in use until the code comes back
-                    continue
+                if self.sends_code(pool, name):
+                    self.codes.issue("attribute", value)
+                    deliveries.append(delivery(name, value))
+                    if self.needs_code_first(pool, name):
+                        pending[name] = value  # the old value stays in use until the code comes back
+                        continue
                 pending.pop(name, None)
                 now += [{"Name": name, "Value": value}, {"Name": VERIFIED_FLAG[name], "Value": "false"}]
             elif not value:

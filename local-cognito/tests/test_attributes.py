@@ -36,6 +36,15 @@ def updates_at_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client
     emu.stop()
 
 
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    """A server whose pool sends SMS, so it verifies phone numbers automatically too."""
+    role = "SmsRoleArn=arn:aws:iam::123456789012:role/cognito-sms"
+    emu, client = serve(tmp_path_factory.mktemp("cfg"), "--param", role)
+    yield client
+    emu.stop()
+
+
 def attrs(**values: str) -> list[dict[str, str]]:
     return [{"Name": k.replace("custom_", "custom:"), "Value": v} for k, v in values.items()]
 
@@ -256,3 +265,33 @@ def test_an_update_that_fails_changes_nothing_and_sends_no_code(named: Client) -
     assert reply.body["CodeDeliveryDetails"]["Destination"] == f"{old[0]}***@e***"
     found = user_attributes(named, token)
     assert (found["email"], found["name"]) == (old, "Ada")
+
+
+def test_a_pool_that_does_not_verify_phone_numbers_takes_a_new_one_at_once_without_a_code(cognito: Client) -> None:
+    _, token = signed_in(cognito)
+    reply = update(cognito, token, phone_number="+819012345678")
+    assert reply.status == 200, reply.body
+    assert reply.body["CodeDeliveryDetailsList"] == []
+    found = user_attributes(cognito, token)
+    assert (found["phone_number"], found["phone_number_verified"]) == ("+819012345678", "false")
+    assert cognito.local("codes/+819012345678?purpose=attribute").status == 404
+
+
+def test_a_pool_that_texts_sends_a_new_phone_number_a_code_and_verifies_it(texts: Client) -> None:
+    """Phone numbers aren't in the template's AttributesRequireVerificationBeforeUpdate: the new
+    number is in use at once, unverified, until its code comes back."""
+    _, token = signed_in(texts)
+    reply = update(texts, token, phone_number="+819012345678")
+    assert reply.status == 200, reply.body
+    assert reply.body["CodeDeliveryDetailsList"] == [
+        {"Destination": "+********5678", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}
+    ]
+    found = user_attributes(texts, token)
+    assert (found["phone_number"], found["phone_number_verified"]) == ("+819012345678", "false")
+    code = texts.code("+819012345678", "attribute")
+    wrong = "000000" if code != "000000" else "111111"
+    refused = texts.call("VerifyUserAttribute", AccessToken=token, AttributeName="phone_number", Code=wrong)
+    assert refused.error == BAD_CODE
+    verified = texts.call("VerifyUserAttribute", AccessToken=token, AttributeName="phone_number", Code=code)
+    assert verified.status == 200, verified.body
+    assert user_attributes(texts, token)["phone_number_verified"] == "true"
