@@ -6,7 +6,7 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_cognito_core::api::AttributeType;
 use leptos_cognito_core::attributes::{
-    check_value, AttributeName, InputKind, SignUpAttribute, ValueProblem,
+    check_value, value_of, AttributeName, InputKind, SignUpAttribute, ValueProblem,
 };
 use leptos_cognito_core::i18n::{AccountText, Text};
 
@@ -62,10 +62,9 @@ impl AttributeInputs {
         self.inputs.with_value(|inputs| {
             for input in inputs {
                 let name = input.attribute.name.cognito_name();
-                let value = current.iter().find(|a| a.name == name);
                 input
                     .value
-                    .set(value.map(|a| a.value.clone()).unwrap_or_default());
+                    .set(value_of(current, &name).unwrap_or_default());
             }
         });
     }

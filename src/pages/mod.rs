@@ -1,12 +1,12 @@
 //! One component per screen.
 
+mod attribute_code;
 mod change_password;
 mod code_step;
 mod config_error;
 mod confirm;
 mod delete_account;
 mod devices;
-mod email_code;
 mod federated_sign_in;
 mod first_factor;
 mod forgot_password;

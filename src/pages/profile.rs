@@ -1,10 +1,10 @@
 //! The signed-in user's profile: their attributes from `GetUser`, edited and saved with
-//! `UpdateUserAttributes`; a new email waits for its code (the old one stays in use until
-//! then where the pool says so); an unverified email gets a code on request; deleting the
-//! account.
+//! `UpdateUserAttributes`; a new email or phone number waits for its code (the old one stays in
+//! use until then where the pool says so); an unverified email gets a code on request; deleting
+//! the account.
 
+use super::attribute_code::AttributeCodeForm;
 use super::delete_account::{AccountDeleted, DeleteAccount};
-use super::email_code::EmailCodeForm;
 use super::verify_email::VERIFY_QUERY;
 use crate::components::{
     use_identifiers, ActionButton, AttributeFields, AttributeInputs, ErrorAlert, Form, PageHeading,
@@ -16,6 +16,7 @@ use crate::routes::AuthRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_cognito_core::api::AttributeType;
+use leptos_cognito_core::attributes::{codes_after_update, value_of, SentCode, Verifiable};
 use leptos_cognito_core::i18n::{AccountText, Text};
 use leptos_cognito_core::problem::Problem;
 use leptos_router::components::A;
@@ -38,27 +39,29 @@ pub fn ProfilePage() -> impl IntoView {
     }
 }
 
-/// An address that waits for its code (a new one, or the current one not yet verified), and
-/// where the code went.
-#[derive(Debug, Clone, PartialEq)]
-struct Waiting {
-    /// The new address; None: the current one is being verified.
-    new_email: Option<String>,
-    sent_to: Option<String>,
+/// Adds `codes` to what waits, each replacing an earlier code for its attribute.
+fn wait_for(waiting: RwSignal<Vec<SentCode>>, codes: Vec<SentCode>) {
+    waiting.update(|list| {
+        for code in codes {
+            list.retain(|w| w.attribute != code.attribute);
+            list.push(code);
+        }
+    });
+}
+
+/// The id of the heading over the attribute's code.
+fn heading_id(attribute: Verifiable) -> &'static str {
+    match attribute {
+        Verifiable::Email => "email-code-heading",
+        Verifiable::PhoneNumber => "phone-number-code-heading",
+    }
 }
 
 /// What the page last heard from Cognito, for its status line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Done {
     Saved,
-    Verified,
-}
-
-fn value_of(attributes: &[AttributeType], name: &str) -> Option<String> {
-    attributes
-        .iter()
-        .find(|a| a.name == name)
-        .map(|a| a.value.clone())
+    Verified(Verifiable),
 }
 
 /// The attributes among `values` that differ from `loaded` (an emptied one included, which
@@ -77,13 +80,15 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
     let inputs = AttributeInputs::new();
     let email = RwSignal::new(String::new());
     let loaded = RwSignal::new(None::<Vec<AttributeType>>);
-    let waiting = RwSignal::new(None::<Waiting>);
+    let waiting = RwSignal::new(Vec::<SentCode>::new());
     let done = RwSignal::new(None::<Done>);
-    let load = Action::new_local(move |_: &()| async move {
-        let attributes = session.user_attributes().await?;
+    let show = move |attributes: Vec<AttributeType>| {
         email.set(value_of(&attributes, "email").unwrap_or_default());
         inputs.fill(&attributes);
         loaded.set(Some(attributes));
+    };
+    let load = Action::new_local(move |_: &()| async move {
+        show(session.user_attributes().await?);
         Ok::<_, Problem>(())
     });
     load.dispatch(());
@@ -96,26 +101,20 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
     // Whether the user's email is verified; None while loading and for users without one.
     let verified = Signal::derive(move || {
         loaded.get().and_then(|a| {
-            value_of(&a, "email").map(|_| value_of(&a, "email_verified").as_deref() == Some("true"))
+            value_of(&a, "email")
+                .map(|_| value_of(&a, Verifiable::Email.verified_flag()).as_deref() == Some("true"))
         })
     });
 
     let save = Action::new_local(move |changed: &Vec<AttributeType>| {
         let changed = changed.clone();
         async move {
-            let new_email = value_of(&changed, "email");
-            let sent = session.update_attributes(changed).await?;
-            let email_code = sent
-                .into_iter()
-                .find(|d| d.attribute_name.as_deref() == Some("email"));
-            if let (Some(new), Some(delivery)) = (new_email, email_code) {
-                waiting.set(Some(Waiting {
-                    new_email: Some(new),
-                    sent_to: delivery.destination,
-                }));
-            }
+            let sent = session.update_attributes(changed.clone()).await?;
             done.set(Some(Done::Saved));
-            load.dispatch(());
+            // Read back, to tell a value in use but unverified from one the pool keeps waiting.
+            let now = session.user_attributes().await?;
+            wait_for(waiting, codes_after_update(sent, &changed, &now));
+            show(now);
             Ok::<_, Problem>(())
         }
     });
@@ -165,16 +164,18 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
         done.get().map(|done| {
             Text::Account(match done {
                 Done::Saved => AccountText::Saved,
-                Done::Verified => AccountText::EmailNowVerified,
+                Done::Verified(attribute) => AccountText::NowVerified(attribute),
             })
         })
     });
     let send_code = Action::new_local(move |_: &()| async move {
-        let delivery = session.send_email_code().await?;
-        waiting.set(Some(Waiting {
-            new_email: None,
+        let delivery = session.send_attribute_code(Verifiable::Email).await?;
+        let code = SentCode {
+            attribute: Verifiable::Email,
+            pending: None,
             sent_to: delivery.and_then(|d| d.destination),
-        }));
+        };
+        wait_for(waiting, vec![code]);
         Ok::<_, Problem>(())
     });
     // Reached from the session page's offer: the code goes out at once.
@@ -192,11 +193,15 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
             .and_then(Result::err)
             .map(Text::Problem)
     });
-    let on_verified = Callback::new(move |()| {
-        waiting.set(None);
-        done.set(Some(Done::Verified));
-        load.dispatch(());
-    });
+    let on_verified = move |attribute: Verifiable| {
+        Callback::new(move |()| {
+            waiting.update(|list| list.retain(|w| w.attribute != attribute));
+            done.set(Some(Done::Verified(attribute)));
+            load.dispatch(());
+        })
+    };
+    let email_waits =
+        move || waiting.with(|list| list.iter().any(|w| w.attribute == Verifiable::Email));
 
     view! {
         <PageHeading text=Text::Account(AccountText::ProfileTitle)/>
@@ -213,17 +218,16 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
             <ErrorAlert message=failure/>
             <SubmitButton label=Text::Account(AccountText::Save) pending=pending/>
         </form>
-        {move || match waiting.get() {
-            Some(w) => Some(view! {
-                <section class="offer" aria-labelledby="email-code-heading">
-                    <h2 id="email-code-heading">{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</h2>
-                    <p>{w.new_email.map(|new| i18n.tr(Text::Account(AccountText::EmailChangePending(new))))}</p>
-                    <EmailCodeForm sent_to=Signal::stored(w.sent_to) on_verified/>
-                </section>
-            }.into_any()),
-            None if verified.get() == Some(false) => Some(view! {
-                <section class="offer" aria-labelledby="email-code-heading">
-                    <h2 id="email-code-heading">{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</h2>
+        <For each=move || waiting.get() key=|w| w.clone() let:w>
+            <section class="offer" aria-labelledby=heading_id(w.attribute)>
+                <h2 id=heading_id(w.attribute)>{i18n.tr(Text::Account(AccountText::VerifyTitle(w.attribute)))}</h2>
+                <p>{w.pending.map(|new| i18n.tr(Text::Account(AccountText::ChangePending(w.attribute, new))))}</p>
+                <AttributeCodeForm attribute=w.attribute sent_to=Signal::stored(w.sent_to) on_verified=on_verified(w.attribute)/>
+            </section>
+        </For>
+        {move || (!email_waits() && verified.get() == Some(false)).then(|| view! {
+                <section class="offer" aria-labelledby=heading_id(Verifiable::Email)>
+                    <h2 id=heading_id(Verifiable::Email)>{i18n.tr(Text::Account(AccountText::VerifyTitle(Verifiable::Email)))}</h2>
                     <p>{i18n.tr(Text::Account(AccountText::VerifyEmailBody))}</p>
                     <ErrorAlert message=send_failure/>
                     <div class="actions">
@@ -237,9 +241,7 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
                         />
                     </div>
                 </section>
-            }.into_any()),
-            None => None,
-        }}
+            })}
         <DeleteAccount deleted/>
         <p class="switch"><A href=AuthRoute::Session.path()>{i18n.tr(Text::BackToAccount)}</A></p>
     }

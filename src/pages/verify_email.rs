@@ -7,6 +7,7 @@ use crate::routes::AuthRoute;
 use crate::session::{use_session, SessionState};
 use crate::storage;
 use leptos::prelude::*;
+use leptos_cognito_core::attributes::Verifiable;
 use leptos_cognito_core::i18n::{AccountText, Text};
 use leptos_cognito_core::storage_keys;
 use leptos_router::hooks::use_navigate;
@@ -43,7 +44,7 @@ pub fn VerifyEmailOffer() -> impl IntoView {
     view! {
         <Show when=shown>
             <section class="offer" aria-labelledby="verify-email-heading">
-                <h2 id="verify-email-heading">{i18n.tr(Text::Account(AccountText::VerifyEmailTitle))}</h2>
+                <h2 id="verify-email-heading">{i18n.tr(Text::Account(AccountText::VerifyTitle(Verifiable::Email)))}</h2>
                 <p>{i18n.tr(Text::Account(AccountText::VerifyEmailBody))}</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click={

@@ -1,11 +1,12 @@
-//! The signed-in user's own account: reading and changing attributes, verifying an email with
-//! a code, and deleting the account, which signs out every tab and the embedder as a sign-out
+//! The signed-in user's own account: reading and changing attributes, verifying an email or
+//! phone number with a code, and deleting the account, which signs out every tab and the embedder as a sign-out
 //! does.
 
 use super::{SessionCtx, SessionState};
 use crate::storage;
 use leptos::prelude::{Update, WithUntracked};
 use leptos_cognito_core::api::{AttributeType, CodeDeliveryDetails};
+use leptos_cognito_core::attributes::Verifiable;
 use leptos_cognito_core::problem::Problem;
 use leptos_cognito_core::storage_keys;
 
@@ -33,12 +34,16 @@ impl SessionCtx {
             .map_err(|e| e.problem())
     }
 
-    /// Proves the email (the waiting new one, or an unverified current one) with its code. The
-    /// tokens are then refreshed, so the session shows the address as it now is.
-    pub async fn verify_email(&self, code: String) -> Result<(), Problem> {
+    /// Proves the attribute (the waiting new value, or an unverified current one) with its
+    /// code. The tokens are then refreshed, so the session shows the value as it now is.
+    pub async fn verify_attribute(
+        &self,
+        attribute: Verifiable,
+        code: String,
+    ) -> Result<(), Problem> {
         let access = self.access_token().await.map_err(|e| e.problem())?;
         self.client()
-            .verify_user_attribute(&access, "email", &code)
+            .verify_user_attribute(&access, attribute, &code)
             .await
             .map_err(|e| e.problem())?;
         // The id token still names the old address (or says unverified): refresh now.
@@ -51,11 +56,14 @@ impl SessionCtx {
         Ok(())
     }
 
-    /// Sends a new code for the email (to the waiting new address if there is one).
-    pub async fn send_email_code(&self) -> Result<Option<CodeDeliveryDetails>, Problem> {
+    /// Sends a new code for the attribute (to the waiting new value if there is one).
+    pub async fn send_attribute_code(
+        &self,
+        attribute: Verifiable,
+    ) -> Result<Option<CodeDeliveryDetails>, Problem> {
         let access = self.access_token().await.map_err(|e| e.problem())?;
         self.client()
-            .send_attribute_code(&access, "email")
+            .send_attribute_code(&access, attribute)
             .await
             .map_err(|e| e.problem())
     }

@@ -3,6 +3,7 @@
 
 use super::SessionCtx;
 use leptos_cognito_core::api::Caller;
+use leptos_cognito_core::attributes::{value_of, Verifiable};
 use leptos_cognito_core::client::MfaChange;
 use leptos_cognito_core::mfa::MfaMethod;
 use leptos_cognito_core::problem::Problem;
@@ -72,18 +73,17 @@ impl SessionCtx {
             .get_user(&access)
             .await
             .map_err(|e| e.problem())?;
-        let attribute = |name: &str| {
-            user.user_attributes
-                .iter()
-                .find(|a| a.name == name)
-                .map(|a| a.value.as_str())
-        };
         Ok(MfaSettings {
             enabled: (user.user_mfa_setting_list.iter())
                 .filter_map(|name| MfaMethod::from_name(name))
                 .collect(),
             preferred: (user.preferred_mfa_setting.as_deref()).and_then(MfaMethod::from_name),
-            phone_verified: attribute("phone_number_verified") == Some("true"),
+            phone_verified: value_of(
+                &user.user_attributes,
+                Verifiable::PhoneNumber.verified_flag(),
+            )
+            .as_deref()
+                == Some("true"),
         })
     }
 }

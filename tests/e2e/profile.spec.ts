@@ -1,6 +1,7 @@
 // The account pages against a pool of their own, whose schema requires a name (the template's
 // NameRequired=true): sign-up with the site's attributes, the profile page with an email change
-// that waits for its code, verifying an unverified email, and deleting the account.
+// that waits for its code and a phone number verified by text, verifying an unverified email,
+// and deleting the account.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -19,7 +20,14 @@ const SIGN_UP_ATTRIBUTES = [
   { name: 'phone_number' },
 ];
 
-const pool = new LocalCognito({ port: COGNITO_PORT + 5, configPath: CONFIG, params: ['--param', 'NameRequired=true'] });
+// The pool texts (a placeholder SNS role: nothing leaves the machine), so it verifies phone
+// numbers as well as email addresses.
+const SMS_ROLE = 'SmsRoleArn=arn:aws:iam::123456789012:role/cognito-sms';
+const pool = new LocalCognito({
+  port: COGNITO_PORT + 5,
+  configPath: CONFIG,
+  params: ['--param', 'NameRequired=true', '--param', SMS_ROLE],
+});
 let site: ChildProcess | undefined;
 
 test.use({ baseURL: SITE });
@@ -164,6 +172,33 @@ test('an email change waits for its code: the old address signs in until then, a
   // The session follows: its tokens were refreshed with the new address in them.
   await page.getByRole('link', { name: 'Back to your account' }).click();
   await expect(page.getByTestId('session-email')).toHaveText(moved);
+});
+
+test('a new phone number gets a texted code entered on the profile; until then it is in use, unverified', async ({
+  page,
+}) => {
+  const email = uniqueEmail('phone');
+  await register(email, 'Katherine Johnson');
+  await signInThroughTheForm(page, email);
+  await page.getByRole('link', { name: 'Your profile' }).click();
+  await expect(page.getByLabel('Full name')).toHaveValue('Katherine Johnson');
+  await page.getByLabel('Phone number').fill('+44 20 7946 0958');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+
+  const code = page.getByRole('region', { name: 'Verify your phone number' });
+  await expect(code.getByRole('status')).toHaveText('We sent a verification code to +********0958.');
+  // This pool doesn't hold phone numbers back until verified: nothing says the old one stays.
+  await expect(page.getByText('Your phone number changes to')).toHaveCount(0);
+  const before = await attributesOf(email);
+  expect([before.phone_number, before.phone_number_verified]).toEqual(['+442079460958', 'false']);
+  await expectAccessible(page, 'profile with a texted code to enter');
+
+  await code.getByLabel('Verification code').fill(await codeFor('+442079460958', 'attribute'));
+  await code.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your phone number is verified.' })).toBeVisible();
+  await expect(code).toBeHidden();
+  expect((await attributesOf(email)).phone_number_verified).toBe('true');
+  await expect(page.getByLabel('Phone number')).toHaveValue('+442079460958');
 });
 
 test('an unverified email is offered verification after sign-in, can be put off, and is verified with a code', async ({

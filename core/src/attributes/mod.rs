@@ -1,12 +1,14 @@
 //! User attributes beyond the email: which ones sign-up asks for (`signUpAttributes` in
-//! `config.json`), what a value must look like before Cognito sees it, and which of Cognito's
-//! refusals names an attribute.
+//! `config.json`), what a value must look like before Cognito sees it, which of Cognito's
+//! refusals names an attribute, and the codes that verify an email or phone number.
 
 mod refusal;
 mod value;
+mod verification;
 
 pub use refusal::AttributeRefusal;
 pub use value::{check_value, ValueProblem};
+pub use verification::{codes_after_update, value_of, SentCode, Verifiable};
 
 use crate::i18n::Lang;
 

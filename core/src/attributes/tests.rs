@@ -248,3 +248,77 @@ fn a_phone_attribute_is_refused_where_the_phone_signs_in() {
     assert!(with(r#"{"usernameAttributes":["email"]}"#).is_ok());
     assert!(with(r#"{"usernameAttributes":[],"aliasAttributes":["email"]}"#).is_ok());
 }
+
+#[test]
+fn verifiable_attributes_are_read_by_cognito_name_and_nothing_else() {
+    for attribute in Verifiable::ALL {
+        assert_eq!(
+            Verifiable::from_cognito_name(attribute.cognito_name()),
+            Some(attribute)
+        );
+    }
+    assert_eq!(
+        Verifiable::PhoneNumber.verified_flag(),
+        "phone_number_verified"
+    );
+    for other in ["name", "email_verified", "Email", "phone", ""] {
+        assert_eq!(Verifiable::from_cognito_name(other), None, "{other}");
+    }
+}
+
+fn attribute(name: &str, value: &str) -> crate::api::AttributeType {
+    crate::api::AttributeType {
+        name: name.into(),
+        value: value.into(),
+    }
+}
+
+fn delivery(attribute: &str, destination: &str) -> crate::api::CodeDeliveryDetails {
+    crate::api::CodeDeliveryDetails {
+        destination: Some(destination.into()),
+        delivery_medium: Some("EMAIL".into()),
+        attribute_name: Some(attribute.into()),
+    }
+}
+
+#[test]
+fn a_changed_value_not_yet_in_use_is_pending_and_one_in_use_is_not() {
+    let changed = [
+        attribute("email", "new@example.com"),
+        attribute("phone_number", "+442079460958"),
+        attribute("name", "Ada"),
+    ];
+    // The pool kept the old email (it verifies emails before updating) but took the number.
+    let now = [
+        attribute("email", "old@example.com"),
+        attribute("phone_number", "+442079460958"),
+        attribute("name", "Ada"),
+    ];
+    let sent = vec![
+        delivery("email", "n***@e***"),
+        delivery("phone_number", "+********0958"),
+    ];
+    assert_eq!(
+        codes_after_update(sent, &changed, &now),
+        [
+            SentCode {
+                attribute: Verifiable::Email,
+                pending: Some("new@example.com".into()),
+                sent_to: Some("n***@e***".into()),
+            },
+            SentCode {
+                attribute: Verifiable::PhoneNumber,
+                pending: None,
+                sent_to: Some("+********0958".into()),
+            },
+        ]
+    );
+}
+
+#[test]
+fn deliveries_for_other_or_unnamed_attributes_wait_for_nothing() {
+    let mut unnamed = delivery("email", "a***@e***");
+    unnamed.attribute_name = None;
+    let sent = vec![unnamed, delivery("custom:x", "x")];
+    assert_eq!(codes_after_update(sent, &[], &[]), []);
+}

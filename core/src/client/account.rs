@@ -6,6 +6,7 @@ use crate::api::{
     AttributeType, CodeDeliveryDetails, DeleteUser, GetUserAttributeVerificationCode, SignUp,
     SignUpResponse, UpdateUserAttributes, VerifyUserAttribute,
 };
+use crate::attributes::Verifiable;
 use crate::error::CognitoError;
 use crate::http::HttpTransport;
 use crate::secret::{AccessToken, Password};
@@ -47,12 +48,12 @@ impl<T: HttpTransport> CognitoClient<T> {
     pub async fn verify_user_attribute(
         &self,
         access: &AccessToken,
-        attribute_name: &str,
+        attribute: Verifiable,
         code: &str,
     ) -> Result<(), CognitoError> {
         self.call(&VerifyUserAttribute {
             access_token: access.clone(),
-            attribute_name: attribute_name.to_owned(),
+            attribute_name: attribute.cognito_name().to_owned(),
             code: code.to_owned(),
         })
         .await
@@ -63,11 +64,11 @@ impl<T: HttpTransport> CognitoClient<T> {
     pub async fn send_attribute_code(
         &self,
         access: &AccessToken,
-        attribute_name: &str,
+        attribute: Verifiable,
     ) -> Result<Option<CodeDeliveryDetails>, CognitoError> {
         self.call(&GetUserAttributeVerificationCode {
             access_token: access.clone(),
-            attribute_name: attribute_name.to_owned(),
+            attribute_name: attribute.cognito_name().to_owned(),
         })
         .await
         .map(|response| response.code_delivery_details)

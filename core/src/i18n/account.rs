@@ -5,7 +5,7 @@ mod en;
 mod ja;
 
 use super::Lang;
-use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem};
+use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem, Verifiable};
 use std::borrow::Cow;
 
 /// Something the account screens say.
@@ -28,14 +28,15 @@ pub enum AccountText {
     Saved,
     /// A code went to this (masked) address.
     CodeSentTo(String),
-    /// The new address waits for its code; the current one stays in use until then.
-    EmailChangePending(String),
+    /// The new value waits for its code; the current one stays in use until then.
+    ChangePending(Verifiable, String),
     VerificationCode,
     Verify,
     SendCodeAgain,
     CodeSentAgain,
-    EmailNowVerified,
-    VerifyEmailTitle,
+    NowVerified(Verifiable),
+    /// The heading over a code to enter for the attribute.
+    VerifyTitle(Verifiable),
     VerifyEmailBody,
     SendCode,
     NotNow,
@@ -95,13 +96,16 @@ impl AccountText {
             Self::Save,
             Self::Saved,
             Self::CodeSentTo("a***@e***".into()),
-            Self::EmailChangePending("new@example.com".into()),
+            Self::ChangePending(Verifiable::Email, "new@example.com".into()),
+            Self::ChangePending(Verifiable::PhoneNumber, "+819012345678".into()),
             Self::VerificationCode,
             Self::Verify,
             Self::SendCodeAgain,
             Self::CodeSentAgain,
-            Self::EmailNowVerified,
-            Self::VerifyEmailTitle,
+            Self::NowVerified(Verifiable::Email),
+            Self::NowVerified(Verifiable::PhoneNumber),
+            Self::VerifyTitle(Verifiable::Email),
+            Self::VerifyTitle(Verifiable::PhoneNumber),
             Self::VerifyEmailBody,
             Self::SendCode,
             Self::NotNow,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::api::AttributeType;
+use crate::attributes::Verifiable;
 
 fn attribute(name: &str, value: &str) -> AttributeType {
     AttributeType {
@@ -63,20 +64,25 @@ fn an_update_reports_where_codes_went() {
 fn verify_resend_and_delete_send_what_cognito_expects() {
     let access = AccessToken::new("acc");
     let transport = ScriptedTransport::replying(200, "{}");
-    block_on(client(&transport).verify_user_attribute(&access, "email", "123456")).unwrap();
+    block_on(client(&transport).verify_user_attribute(&access, Verifiable::Email, "123456"))
+        .unwrap();
     assert_eq!(
         sent_json(&transport, 0).1,
         json!({"AccessToken": "acc", "AttributeName": "email", "Code": "123456"})
     );
     let transport = ScriptedTransport::replying(
         200,
-        r#"{"CodeDeliveryDetails":{"Destination":"a***@e***","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#,
+        r#"{"CodeDeliveryDetails":{"Destination":"+*******5678","DeliveryMedium":"SMS","AttributeName":"phone_number"}}"#,
     );
-    let sent = block_on(client(&transport).send_attribute_code(&access, "email")).unwrap();
-    assert_eq!(sent.unwrap().delivery_medium.as_deref(), Some("EMAIL"));
-    assert!(sent_json(&transport, 0)
-        .0
-        .ends_with(".GetUserAttributeVerificationCode"));
+    let sent =
+        block_on(client(&transport).send_attribute_code(&access, Verifiable::PhoneNumber)).unwrap();
+    assert_eq!(sent.unwrap().delivery_medium.as_deref(), Some("SMS"));
+    let (target, body) = sent_json(&transport, 0);
+    assert!(target.ends_with(".GetUserAttributeVerificationCode"));
+    assert_eq!(
+        body,
+        json!({"AccessToken": "acc", "AttributeName": "phone_number"})
+    );
     let transport = ScriptedTransport::replying(200, "{}");
     block_on(client(&transport).delete_user(&access)).unwrap();
     let (target, body) = sent_json(&transport, 0);
@@ -92,7 +98,7 @@ fn a_refused_code_is_cognitos_error() {
     );
     let error = block_on(client(&transport).verify_user_attribute(
         &AccessToken::new("acc"),
-        "email",
+        Verifiable::Email,
         "000000",
     ))
     .unwrap_err();

@@ -1,7 +1,7 @@
 //! English words of the account screens.
 
 use super::{attribute_words, AccountText};
-use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem};
+use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem, Verifiable};
 use crate::i18n::Lang;
 use std::borrow::Cow;
 
@@ -43,17 +43,24 @@ pub(super) fn render(text: &AccountText) -> Cow<'static, str> {
         AccountText::CodeSentTo(destination) => {
             return Cow::Owned(format!("We sent a verification code to {destination}."))
         }
-        AccountText::EmailChangePending(new) => {
+        AccountText::ChangePending(Verifiable::Email, new) => {
             return Cow::Owned(format!(
                 "Your email changes to {new} once you enter the code. Until then you keep signing in with your current address."
+            ))
+        }
+        AccountText::ChangePending(Verifiable::PhoneNumber, new) => {
+            return Cow::Owned(format!(
+                "Your phone number changes to {new} once you enter the code. Until then your current number stays in use."
             ))
         }
         AccountText::VerificationCode => "Verification code",
         AccountText::Verify => "Verify",
         AccountText::SendCodeAgain => "Send the code again",
         AccountText::CodeSentAgain => "We sent a new code.",
-        AccountText::EmailNowVerified => "Your email address is verified.",
-        AccountText::VerifyEmailTitle => "Verify your email address",
+        AccountText::NowVerified(Verifiable::Email) => "Your email address is verified.",
+        AccountText::NowVerified(Verifiable::PhoneNumber) => "Your phone number is verified.",
+        AccountText::VerifyTitle(Verifiable::Email) => "Verify your email address",
+        AccountText::VerifyTitle(Verifiable::PhoneNumber) => "Verify your phone number",
         AccountText::VerifyEmailBody => {
             "Your email address isn't verified yet. Verify it so you can reset your password if you forget it."
         }

@@ -1,7 +1,7 @@
 //! 日本語: the account screens.
 
 use super::{attribute_words, AccountText};
-use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem};
+use crate::attributes::{AttributeRefusal, StandardAttribute, ValueProblem, Verifiable};
 use crate::i18n::Lang;
 use std::borrow::Cow;
 
@@ -43,17 +43,24 @@ pub(super) fn render(text: &AccountText) -> Cow<'static, str> {
         AccountText::CodeSentTo(destination) => {
             return Cow::Owned(format!("{destination} に確認コードを送信しました。"))
         }
-        AccountText::EmailChangePending(new) => {
+        AccountText::ChangePending(Verifiable::Email, new) => {
             return Cow::Owned(format!(
                 "コードを入力すると、メールアドレスが {new} に変わります。それまでは今のアドレスでサインインできます。"
+            ))
+        }
+        AccountText::ChangePending(Verifiable::PhoneNumber, new) => {
+            return Cow::Owned(format!(
+                "コードを入力すると、電話番号が {new} に変わります。それまでは今の番号が使われます。"
             ))
         }
         AccountText::VerificationCode => "確認コード",
         AccountText::Verify => "確認する",
         AccountText::SendCodeAgain => "コードを再送信",
         AccountText::CodeSentAgain => "新しいコードを送信しました。",
-        AccountText::EmailNowVerified => "メールアドレスを確認しました。",
-        AccountText::VerifyEmailTitle => "メールアドレスの確認",
+        AccountText::NowVerified(Verifiable::Email) => "メールアドレスを確認しました。",
+        AccountText::NowVerified(Verifiable::PhoneNumber) => "電話番号を確認しました。",
+        AccountText::VerifyTitle(Verifiable::Email) => "メールアドレスの確認",
+        AccountText::VerifyTitle(Verifiable::PhoneNumber) => "電話番号の確認",
         AccountText::VerifyEmailBody => {
             "メールアドレスがまだ確認されていません。パスワードを忘れたときに再設定できるよう、確認してください。"
         }

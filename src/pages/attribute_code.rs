@@ -1,17 +1,28 @@
-//! Entering the code sent to an email address (a new one that waits for it, or one not yet
-//! verified), with sending the code again.
+//! Entering the code sent to an email address or phone number (a new one that waits for it, or
+//! one not yet verified), with sending the code again.
 
 use super::code_step::checked_code;
 use crate::components::{ActionButton, ErrorAlert, Form, StatusNote, SubmitButton, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use leptos::prelude::*;
+use leptos_cognito_core::attributes::Verifiable;
 use leptos_cognito_core::i18n::{AccountText, Text};
 
-/// The code's field with "Verify" and "Send the code again". `sent_to`: where the first code
-/// went (masked), said until a new one is sent. `on_verified` runs once the address is proven.
+/// The field's id: one per attribute, as both forms can be on the page at once.
+fn field_id(attribute: Verifiable) -> &'static str {
+    match attribute {
+        Verifiable::Email => "email-code",
+        Verifiable::PhoneNumber => "phone-number-code",
+    }
+}
+
+/// The code's field with "Verify" and "Send the code again" for `attribute`. `sent_to`: where
+/// the first code went (masked), said until a new one is sent. `on_verified` runs once the
+/// value is proven.
 #[component]
-pub fn EmailCodeForm(
+pub fn AttributeCodeForm(
+    attribute: Verifiable,
     #[prop(into)] sent_to: Signal<Option<String>>,
     on_verified: Callback<()>,
 ) -> impl IntoView {
@@ -19,11 +30,12 @@ pub fn EmailCodeForm(
     let i18n = use_i18n();
     let code = RwSignal::new(String::new());
     let form = Form::default();
-    let code_field = form.field("verification-code", move || checked_code(&code.get()));
+    let id = field_id(attribute);
+    let code_field = form.field(id, move || checked_code(&code.get()));
     let verify = Action::new_local(move |code: &String| {
         let code = code.clone();
         async move {
-            let verified = session.verify_email(code).await;
+            let verified = session.verify_attribute(attribute, code).await;
             if verified.is_ok() {
                 on_verified.run(());
             }
@@ -32,7 +44,7 @@ pub fn EmailCodeForm(
     });
     let resend = Action::new_local(move |_: &()| async move {
         session
-            .send_email_code()
+            .send_attribute_code(attribute)
             .await
             .map(|delivery| delivery.and_then(|d| d.destination))
     });
@@ -61,7 +73,7 @@ pub fn EmailCodeForm(
     view! {
         <StatusNote message=status/>
         <form on:submit=on_submit novalidate>
-            <TextField id="verification-code" label=Text::Account(AccountText::VerificationCode) autocomplete="one-time-code" inputmode="numeric" value=code error=code_field.error()/>
+            <TextField id=id label=Text::Account(AccountText::VerificationCode) autocomplete="one-time-code" inputmode="numeric" value=code error=code_field.error()/>
             <ErrorAlert message=failure/>
             <div class="actions">
                 <SubmitButton label=Text::Account(AccountText::Verify) pending=verify.pending()/>
