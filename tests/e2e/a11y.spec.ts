@@ -184,15 +184,16 @@ test('errors are announced: the alert is assertive, the status polite', async ({
 test('while Cognito is slow to answer, the button is busy and cannot be pressed twice', async ({ page, cognito }) => {
   const email = uniqueEmail('slow');
   await registerConfirmed(page, cognito, email);
-  // The local Cognito holds back its answers to sign-in attempts for 3 s.
-  await cognito.settings({ delaySeconds: 3, delayActions: ['InitiateAuth'] });
+  // The local Cognito holds back its answers to sign-in attempts for 8 s: time enough, on a busy
+  // machine, for the checks below to run while the answer is still out.
+  await cognito.settings({ delaySeconds: 8, delayActions: ['InitiateAuth'] });
   const attempts = recordCognitoActions(page);
   await signIn(page, email);
   const button = page.getByRole('button', { name: 'Sign in' });
   await expect(button).toHaveAttribute('aria-busy', 'true');
   await expect(button).toBeDisabled();
   await page.getByLabel('Password', { exact: true }).press('Enter');
-  await expect(page.getByTestId('session-email')).toHaveText(email);
+  await expect(page.getByTestId('session-email')).toHaveText(email, { timeout: 20_000 });
   // SRP sign-in is two requests (InitiateAuth, then the proof): one attempt, not two.
   expect(attempts.filter((action) => action === 'InitiateAuth')).toHaveLength(1);
 });

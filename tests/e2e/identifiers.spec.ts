@@ -13,6 +13,8 @@ const hiding = new PoolShape('hiding', 3, ['PreventUserExistenceErrors=ENABLED']
 const shapes = [aliases, phones, caseSensitive, hiding];
 
 test.beforeAll(async () => {
+  // Four servers at once, beside the other suites: more than a test's time on a busy machine.
+  test.setTimeout(90_000);
   await Promise.all(shapes.map((shape) => shape.start()));
 });
 
@@ -94,6 +96,8 @@ test.describe('a username with the email as an alias', () => {
     await expect(page.getByText("Your username can't be an email address.")).toBeVisible();
 
     await fillSignUp(unique('second'));
+    // The code is read once the pool has sent it.
+    await expect(page.getByRole('status')).toContainText('We sent a code to');
     await page.getByLabel('Confirmation code').fill(await aliases.codeFor(email));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect(page.getByRole('alert')).toHaveText(

@@ -33,6 +33,7 @@ let site: ChildProcess | undefined;
 test.use({ baseURL: SITE });
 
 test.beforeAll(async () => {
+  test.setTimeout(60_000);
   await pool.start();
   site = spawn('node', ['tests/e2e/support/serve.mjs'], {
     env: {
@@ -44,7 +45,9 @@ test.beforeAll(async () => {
     },
     stdio: 'ignore',
   });
-  await expect.poll(() => fetch(`${SITE}/config.json`).then((r) => r.ok, () => false)).toBe(true);
+  await expect
+    .poll(() => fetch(`${SITE}/config.json`).then((r) => r.ok, () => false), { timeout: 30_000 })
+    .toBe(true);
 });
 
 test.afterAll(async () => {

@@ -21,7 +21,7 @@ async function startProcess(command: string, args: string[], env: Record<string,
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => (output += chunk));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', (chunk: string) => {
       output += chunk;
       if (output.includes(ready)) {
