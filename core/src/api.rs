@@ -29,7 +29,7 @@ pub use webauthn::{
     WebAuthnCredentialDescription,
 };
 
-use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
+use crate::secret::{AccessToken, ChallengeSession, IdToken, OneTimeCode, Password, RefreshToken};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -89,7 +89,7 @@ impl Operation for SignUp {
 pub struct ConfirmSignUp {
     pub client_id: String,
     pub username: String,
-    pub confirmation_code: String,
+    pub confirmation_code: OneTimeCode,
 }
 
 /// The empty `{}` many operations answer with.
@@ -390,7 +390,7 @@ impl Operation for ForgotPassword {
 pub struct ConfirmForgotPassword {
     pub client_id: String,
     pub username: String,
-    pub confirmation_code: String,
+    pub confirmation_code: OneTimeCode,
     pub password: Password,
 }
 

@@ -9,7 +9,7 @@ use crate::api::{
 use crate::claims::{decode_claims, Claims};
 use crate::error::{error_from_response, unexpected, CognitoError};
 use crate::http::{HttpRequest, HttpTransport};
-use crate::secret::{AccessToken, ChallengeSession, IdToken, Password, RefreshToken};
+use crate::secret::{AccessToken, ChallengeSession, IdToken, OneTimeCode, Password, RefreshToken};
 use crate::srp::{SrpAhead, SrpClient, SrpError};
 
 mod account;
@@ -144,7 +144,7 @@ impl<T: HttpTransport> CognitoClient<T> {
         self.call(&ConfirmSignUp {
             client_id: self.client_id.clone(),
             username: email.to_owned(),
-            confirmation_code: code.to_owned(),
+            confirmation_code: OneTimeCode::new(code),
         })
         .await
         .map(|response| response.session)
@@ -249,7 +249,7 @@ impl<T: HttpTransport> CognitoClient<T> {
         self.call(&ConfirmForgotPassword {
             client_id: self.client_id.clone(),
             username: email.to_owned(),
-            confirmation_code: code.to_owned(),
+            confirmation_code: OneTimeCode::new(code),
             password: new_password,
         })
         .await

@@ -74,6 +74,11 @@ secret_string!(
 );
 
 secret_string!(
+    /// A one-time code (emailed, texted, or shown by an authenticator app): for the few
+    /// minutes it lives, it proves the user.
+    OneTimeCode
+);
+secret_string!(
     /// PKCE's `code_verifier` (RFC 7636): whoever holds it with the authorization code gets
     /// the user's tokens.
     CodeVerifier
@@ -102,9 +107,10 @@ mod tests {
             DeviceSecret::new("device-secret"),
         );
         let shown = format!(
-            "{shown} {:?} {:?}",
+            "{shown} {:?} {:?} {:?}",
             CodeVerifier::new("pkce-verifier"),
-            AuthorizationCode::new("auth-code")
+            AuthorizationCode::new("auth-code"),
+            OneTimeCode::new("246810")
         );
         for secret in [
             "hunter2",
@@ -117,6 +123,7 @@ mod tests {
             "device-secret",
             "pkce-verifier",
             "auth-code",
+            "246810",
         ] {
             assert!(!shown.contains(secret), "{shown}");
         }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_cognito_core::i18n::{MfaText, Text};
 use leptos_cognito_core::mfa::SignInStep;
 use leptos_cognito_core::problem::Problem;
+use leptos_cognito_core::secret::OneTimeCode;
 use leptos_cognito_core::sign_in_factor::FirstFactor;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -66,7 +67,7 @@ fn MfaCodeForm() -> impl IntoView {
                 steps.clone(),
             );
             async move {
-                let answer = ChallengeAnswer::Code(code);
+                let answer = ChallengeAnswer::Code(OneTimeCode::new(code));
                 let answered = session.answer_challenge(&email, &challenge, answer).await;
                 steps.after_answer(email, answered)
             }

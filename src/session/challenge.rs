@@ -5,7 +5,7 @@ use super::SessionCtx;
 use crate::storage;
 use leptos_cognito_core::api::{ChallengeResponses, ChallengeSessionInfo, CodeAnswer};
 use leptos_cognito_core::mfa::MfaMethod;
-use leptos_cognito_core::secret::{ChallengeSession, Password};
+use leptos_cognito_core::secret::{ChallengeSession, OneTimeCode, Password};
 use leptos_cognito_core::sign_in_factor::FirstFactor;
 use leptos_cognito_core::storage_keys;
 use leptos_cognito_core::CognitoError;
@@ -139,7 +139,7 @@ fn not_a_code_challenge(challenge: &ChallengeSessionInfo) -> CognitoError {
 #[derive(Debug, Clone)]
 pub enum ChallengeAnswer {
     /// The code the challenge asks for.
-    Code(String),
+    Code(OneTimeCode),
     /// The factor chosen for this sign-in (`SELECT_MFA_TYPE`).
     Choose(MfaMethod),
     /// Set up emailed codes to the address signed in with (`MFA_SETUP`).

@@ -2,7 +2,7 @@
 //! with a code, and deleting the account.
 
 use super::{AttributeType, CodeDeliveryDetails, Empty, Operation};
-use crate::secret::AccessToken;
+use crate::secret::{AccessToken, OneTimeCode};
 use serde::{Deserialize, Serialize};
 
 /// Changes attributes; a blank value deletes one. An email or phone number that needs
@@ -33,7 +33,7 @@ impl Operation for UpdateUserAttributes {
 pub struct VerifyUserAttribute {
     pub access_token: AccessToken,
     pub attribute_name: String,
-    pub code: String,
+    pub code: OneTimeCode,
 }
 
 impl Operation for VerifyUserAttribute {

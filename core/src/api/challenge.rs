@@ -2,7 +2,7 @@
 
 use super::{ChallengeName, InitiateAuthResponse, Operation};
 use crate::mfa::MfaMethod;
-use crate::secret::{ChallengeSession, Password};
+use crate::secret::{ChallengeSession, OneTimeCode, Password};
 use crate::sign_in_factor::FirstFactorAnswer;
 use serde::Serialize;
 
@@ -107,12 +107,12 @@ pub struct CodeAnswer {
     challenge: ChallengeName,
     parameter: &'static str,
     username: String,
-    code: String,
+    code: OneTimeCode,
 }
 
 impl CodeAnswer {
     /// The answer to `challenge`, if it is one that takes a code.
-    pub fn new(challenge: ChallengeName, username: String, code: String) -> Option<Self> {
+    pub fn new(challenge: ChallengeName, username: String, code: OneTimeCode) -> Option<Self> {
         let parameter = challenge.code_parameter()?;
         Some(Self {
             challenge,
@@ -128,7 +128,7 @@ impl Serialize for CodeAnswer {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry("USERNAME", &self.username)?;
-        map.serialize_entry(self.parameter, &self.code)?;
+        map.serialize_entry(self.parameter, self.code.expose_secret())?;
         map.end()
     }
 }

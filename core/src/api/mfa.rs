@@ -3,7 +3,7 @@
 //! factors a signed-in user has.
 
 use super::Operation;
-use crate::secret::{AccessToken, ChallengeSession, TotpSecret};
+use crate::secret::{AccessToken, ChallengeSession, OneTimeCode, TotpSecret};
 use serde::{Deserialize, Serialize};
 
 /// Who asks: a sign-in in progress (its challenge session) or a signed-in user.
@@ -42,7 +42,7 @@ impl Operation for AssociateSoftwareToken {
 pub struct VerifySoftwareToken {
     #[serde(flatten)]
     pub caller: Caller,
-    pub user_code: String,
+    pub user_code: OneTimeCode,
     /// How the authenticator is listed to the user later.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_device_name: Option<String>,

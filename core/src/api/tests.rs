@@ -174,7 +174,7 @@ fn challenge_names_read_and_write_cognitos_names_and_keep_unknown_ones() {
 fn mfa_answers_send_each_factors_own_parameter() {
     let answer = |method: MfaMethod| {
         let responses = ChallengeResponses::Code(
-            CodeAnswer::new(method.challenge(), "u-1".into(), "123456".into()).unwrap(),
+            CodeAnswer::new(method.challenge(), "u-1".into(), OneTimeCode::new("123456")).unwrap(),
         );
         let name = responses.challenge_name();
         (name.to_string(), serde_json::to_value(responses).unwrap())
@@ -205,7 +205,12 @@ fn mfa_answers_send_each_factors_own_parameter() {
 #[test]
 fn first_factor_codes_and_passkeys_answer_under_their_own_names() {
     let sms = ChallengeResponses::Code(
-        CodeAnswer::new(ChallengeName::SmsOtp, "u-1".into(), "12345678".into()).unwrap(),
+        CodeAnswer::new(
+            ChallengeName::SmsOtp,
+            "u-1".into(),
+            OneTimeCode::new("12345678"),
+        )
+        .unwrap(),
     );
     assert_eq!(sms.challenge_name(), ChallengeName::SmsOtp);
     assert_eq!(
@@ -222,7 +227,12 @@ fn first_factor_codes_and_passkeys_answer_under_their_own_names() {
         json!({"USERNAME": "u-1", "CREDENTIAL": "{\"id\":\"x\"}"})
     );
     // A challenge that takes no code can't be answered with one.
-    assert!(CodeAnswer::new(ChallengeName::PasswordVerifier, "u-1".into(), "1".into()).is_none());
+    assert!(CodeAnswer::new(
+        ChallengeName::PasswordVerifier,
+        "u-1".into(),
+        OneTimeCode::new("1")
+    )
+    .is_none());
 }
 
 #[test]
@@ -274,7 +284,7 @@ fn software_token_calls_name_their_caller() {
     );
     let verify = VerifySoftwareToken {
         caller: Caller::AccessToken(AccessToken::new("a")),
-        user_code: "123456".into(),
+        user_code: OneTimeCode::new("123456"),
         friendly_device_name: Some("Phone".into()),
     };
     assert_eq!(
@@ -428,4 +438,28 @@ fn listed_passkeys_read_their_description_and_creation_time_in_seconds() {
     let last: ListWebAuthnCredentialsResponse =
         serde_json::from_str(r#"{"Credentials":[]}"#).unwrap();
     assert!(last.credentials.is_empty() && last.next_token.is_none());
+}
+
+#[test]
+fn requests_that_carry_a_code_never_print_it() {
+    let shown = format!(
+        "{:?} {:?}",
+        ConfirmForgotPassword {
+            client_id: "c".into(),
+            username: "a@example.com".into(),
+            confirmation_code: OneTimeCode::new("864209"),
+            password: Password::new("Secret-123"),
+        },
+        CodeAnswer::new(
+            ChallengeName::SmsOtp,
+            "u-1".into(),
+            OneTimeCode::new("13579246")
+        )
+        .unwrap(),
+    );
+    assert!(
+        !shown.contains("864209") && !shown.contains("13579246"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Secret-123"), "{shown}");
 }

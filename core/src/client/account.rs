@@ -9,7 +9,7 @@ use crate::api::{
 use crate::attributes::Verifiable;
 use crate::error::CognitoError;
 use crate::http::HttpTransport;
-use crate::secret::{AccessToken, Password};
+use crate::secret::{AccessToken, OneTimeCode, Password};
 
 impl<T: HttpTransport> CognitoClient<T> {
     /// Registers a user under `username` (the email or phone number itself where the pool uses
@@ -54,7 +54,7 @@ impl<T: HttpTransport> CognitoClient<T> {
         self.call(&VerifyUserAttribute {
             access_token: access.clone(),
             attribute_name: attribute.cognito_name().to_owned(),
-            code: code.to_owned(),
+            code: OneTimeCode::new(code),
         })
         .await
         .map(drop)

@@ -8,7 +8,7 @@ use crate::api::{
 use crate::error::CognitoError;
 use crate::http::HttpTransport;
 use crate::mfa::MfaMethod;
-use crate::secret::{AccessToken, ChallengeSession};
+use crate::secret::{AccessToken, ChallengeSession, OneTimeCode};
 
 /// What to change of a signed-in user's second factors: `enable` turns these on (the first of
 /// them preferred when `prefer` is set), `disable` turns these off.
@@ -39,7 +39,7 @@ impl<T: HttpTransport> CognitoClient<T> {
         let response = self
             .call(&VerifySoftwareToken {
                 caller,
-                user_code: code.to_owned(),
+                user_code: OneTimeCode::new(code),
                 friendly_device_name: device_name,
             })
             .await?;
