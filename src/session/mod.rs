@@ -1,7 +1,7 @@
 //! The signed-in session, shared through context as [`SessionCtx`].
 //!
 //! The session keeps itself fresh: see `refresh.rs` for the schedule, the wake-ups and the
-//! single flight across tabs, `tabs.rs` for what tabs tell each other, `lock.rs` for the lock,
+//! single flight across tabs, `tabs.rs` and `tab_messages.rs` for what tabs tell each other, `lock.rs` for the lock,
 //! `sign_out.rs` for signing out. The decisions themselves are pure functions in
 //! [`leptos_cognito_core::session_rules`].
 
@@ -16,6 +16,7 @@ mod password;
 mod refresh;
 mod sign_out;
 mod srp_ahead;
+mod tab_messages;
 mod tabs;
 
 pub use challenge::{ChallengeAnswer, SiteFirstFactors};
@@ -29,12 +30,11 @@ use crate::transport::FetchTransport;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_cognito_core::api::ChallengeSessionInfo;
-use leptos_cognito_core::claims::decode_claims;
 use leptos_cognito_core::config::DeviceTracking;
 use leptos_cognito_core::identifier::display_name;
 use leptos_cognito_core::schedule::{Moment, RefreshSchedule, TokenTimes};
 use leptos_cognito_core::secret::Password;
-use leptos_cognito_core::session_rules::{may_adopt, Generation, SessionMark, StoredSession};
+use leptos_cognito_core::session_rules::{Generation, SessionMark, StoredSession};
 use leptos_cognito_core::tab_sync::TabMessage;
 use leptos_cognito_core::{
     storage_keys, AppConfig, CognitoClient, CognitoError, ErrorCode, SignInOutcome, Tokens,
@@ -353,52 +353,6 @@ impl SessionCtx {
             persisted,
         }));
         self.schedule_refresh();
-    }
-
-    fn on_tab_message(&self, message: TabMessage) {
-        if !self.alive() {
-            return;
-        }
-        match message {
-            TabMessage::Tokens {
-                access,
-                id,
-                refresh,
-                expires_in,
-                age_ms,
-                seq,
-                sid,
-            } => {
-                let Ok(id_claims) = decode_claims(id.expose_secret()) else {
-                    return;
-                };
-                let mark = SessionMark { sid, seq };
-                if !may_adopt(mark, self.held_mark(), self.left_sid.get_value()) {
-                    return;
-                }
-                let stored = storage::load_session(self.client().client_id());
-                let in_storage = stored.is_some_and(|stored| stored.token == refresh);
-                let tokens = Tokens {
-                    access,
-                    id,
-                    refresh,
-                    expires_in,
-                    id_claims,
-                    // Only the tab that signed in registers the device.
-                    new_device: None,
-                };
-                self.enter(tokens, clock::now().minus(age_ms), mark, in_storage, None);
-            }
-            TabMessage::SignedOut => self.leave(),
-        }
-    }
-
-    fn post(&self, message: &TabMessage) {
-        self.channel.with_value(|channel| {
-            if let Some(channel) = channel {
-                channel.post(message);
-            }
-        });
     }
 
     /// Drops the session in this tab only: stops refreshing, voids work in flight, and
