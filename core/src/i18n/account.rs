@@ -50,14 +50,9 @@ pub enum AccountText {
     DeletedBody,
 }
 
-impl AccountText {
-    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
-        match lang {
-            Lang::En => en::render(self),
-            Lang::Ja => ja::render(self),
-        }
-    }
+render_by_lang!(AccountText);
 
+impl AccountText {
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
     pub(super) fn samples() -> Vec<Self> {

@@ -30,14 +30,9 @@ pub enum DeviceText {
     UnnamedDevice,
 }
 
-impl DeviceText {
-    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
-        match lang {
-            Lang::En => en::render(self),
-            Lang::Ja => ja::render(self),
-        }
-    }
+render_by_lang!(DeviceText);
 
+impl DeviceText {
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
     pub(super) fn samples() -> Vec<Self> {

@@ -26,14 +26,9 @@ pub enum FederationText {
     Problem(FederationProblem),
 }
 
-impl FederationText {
-    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
-        match lang {
-            Lang::En => en::render(self),
-            Lang::Ja => ja::render(self),
-        }
-    }
+render_by_lang!(FederationText);
 
+impl FederationText {
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
     fn samples() -> Vec<Self> {

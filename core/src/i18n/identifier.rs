@@ -85,14 +85,9 @@ pub fn pool_problem(problem: Problem, pool: &SignInIdentifiers) -> Text {
     }
 }
 
-impl IdentifierText {
-    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
-        match lang {
-            Lang::En => en::render(self),
-            Lang::Ja => ja::render(self),
-        }
-    }
+render_by_lang!(IdentifierText);
 
+impl IdentifierText {
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
     pub(super) fn samples() -> Vec<Self> {

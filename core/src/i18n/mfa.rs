@@ -58,14 +58,9 @@ pub enum MfaText {
     Cancel,
 }
 
-impl MfaText {
-    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
-        match lang {
-            Lang::En => en::render(self),
-            Lang::Ja => ja::render(self),
-        }
-    }
+render_by_lang!(MfaText);
 
+impl MfaText {
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
     pub(super) fn samples() -> Vec<Self> {

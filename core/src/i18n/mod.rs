@@ -2,6 +2,22 @@
 //! what they show with a [`Text`]; the catalogue of the user's [`Lang`] words it. Each catalogue
 //! is one exhaustive `match`, so a text without a translation does not compile.
 
+/// An area's `render(&self, lang)`, from the `render` function of each of its language modules
+/// (`en`, `ja`).
+macro_rules! render_by_lang {
+    ($text:ty) => {
+        impl $text {
+            /// The text in `lang`.
+            pub fn render(&self, lang: Lang) -> Cow<'static, str> {
+                match lang {
+                    Lang::En => en::render(self),
+                    Lang::Ja => ja::render(self),
+                }
+            }
+        }
+    };
+}
+
 mod account;
 mod devices;
 mod en;

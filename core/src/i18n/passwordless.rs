@@ -66,14 +66,9 @@ pub enum PasswordlessText {
     PasswordlessSignUpNote,
 }
 
-impl PasswordlessText {
-    pub fn render(&self, lang: Lang) -> Cow<'static, str> {
-        match lang {
-            Lang::En => en::render(self),
-            Lang::Ja => ja::render(self),
-        }
-    }
+render_by_lang!(PasswordlessText);
 
+impl PasswordlessText {
     /// Every text, with sample data, for checks that each catalogue words them all.
     #[cfg(test)]
     pub(super) fn samples() -> Vec<Self> {
