@@ -1,7 +1,7 @@
 // Sign-in through the pool domain (config.json's oauth) against the local Cognito's OAuth
 // endpoints and its local identity provider: the whole redirect round trip with PKCE and state,
 // the same session as every other sign-in, and each way the round trip can go wrong.
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { expect, test, uniqueEmail } from './support/fixtures';
 import { EMBEDDER_URL, FEDERATION_URL } from '../../playwright.config';
@@ -26,7 +26,8 @@ async function consent(page: Page, email: string): Promise<void> {
  * then leaves for the pool domain's /logout, which sends the browser back to a new page load:
  * waiting for that load keeps the next step from racing the trip. */
 async function signOutThroughPoolDomain(page: Page): Promise<void> {
-  const backFromLogout = page.waitForEvent('load');
+  // /logout sends the browser back to signOutPath ("/"), which the app itself never opens.
+  const backFromLogout = page.waitForURL(`${FEDERATION_URL}/`);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await backFromLogout;
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -172,7 +173,7 @@ test('the authorization code leaves the address before the exchange and is sent 
   await page.goto('/sign-in');
   await atProvider(page, 'Continue with Google');
   const seen: { url: string; referer: Promise<string | undefined>; address?: string }[] = [];
-  page.on('request', (request) => {
+  const record = (request: Request) => {
     if (!seen.length && !request.url().includes('/oauth2/callback?')) return;
     const token = request.url().includes('/oauth2/token');
     seen.push({
@@ -181,9 +182,13 @@ test('the authorization code leaves the address before the exchange and is sent 
       // What the address bar said when the exchange went out.
       address: token ? page.url() : undefined,
     });
-  });
+  };
+  page.on('request', record);
   await consent(page, uniqueEmail('referer'));
   await expect(page.getByRole('heading', { name: "You're signed in" })).toBeVisible();
+  // Requests after this one (the idle prefetch) would still be reading their headers when the
+  // page closes, failing whichever test runs next.
+  page.off('request', record);
   const urls = seen.map((request) => new URL(request.url).pathname);
   expect(urls).toContain('/config.json');
   expect(urls.some((path) => path.endsWith('.wasm') || path.endsWith('.js'))).toBe(true);
