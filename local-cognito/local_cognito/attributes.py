@@ -167,13 +167,12 @@ class Attributes:
         """All or nothing, as Cognito: every check comes before any code goes out or any
         value (pending or not) is kept."""
         pool, user, client_id = self.token_user(body["AccessToken"])
-        attributes = [
-            (str(a.get("Name")), str(a.get("Value", ""))) for a in body["UserAttributes"] if isinstance(a, dict)
-        ]
+        given = [a for a in body["UserAttributes"] if isinstance(a, dict)]
+        attributes = [(str(a.get("Name")), str(a.get("Value", ""))) for a in given]
         names = [name for name, _ in attributes]
         if any(n in SYSTEM_ATTRIBUTES for n in names):
             raise CognitoError("NotAuthorizedException", MSG_UNAUTHORIZED_WRITE)
-        self.check_values(pool, [a for a in body["UserAttributes"] if isinstance(a, dict)])
+        self.check_values(pool, given)
         self.check_writable(pool, client_id, names)
         for name in names:
             schema = self.schema_of(pool, name)

@@ -9,11 +9,25 @@ use leptos::prelude::*;
 use leptos_cognito_core::attributes::Verifiable;
 use leptos_cognito_core::i18n::{AccountText, Text};
 
-/// The field's id: one per attribute, as both forms can be on the page at once.
-fn field_id(attribute: Verifiable) -> &'static str {
+/// The element ids of an attribute's code section: one set per attribute, as both sections
+/// can be on the page at once.
+pub(super) struct CodeIds {
+    /// The section's heading, which names it.
+    pub heading: &'static str,
+    /// The code's field.
+    pub field: &'static str,
+}
+
+pub(super) fn code_ids(attribute: Verifiable) -> CodeIds {
     match attribute {
-        Verifiable::Email => "email-code",
-        Verifiable::PhoneNumber => "phone-number-code",
+        Verifiable::Email => CodeIds {
+            heading: "email-code-heading",
+            field: "email-code",
+        },
+        Verifiable::PhoneNumber => CodeIds {
+            heading: "phone-number-code-heading",
+            field: "phone-number-code",
+        },
     }
 }
 
@@ -30,7 +44,7 @@ pub fn AttributeCodeForm(
     let i18n = use_i18n();
     let code = RwSignal::new(String::new());
     let form = Form::default();
-    let id = field_id(attribute);
+    let id = code_ids(attribute).field;
     let code_field = form.field(id, move || checked_code(&code.get()));
     let verify = Action::new_local(move |code: &String| {
         let code = code.clone();

@@ -3,7 +3,7 @@
 //! use until then where the pool says so); an unverified email gets a code on request; deleting
 //! the account.
 
-use super::attribute_code::AttributeCodeForm;
+use super::attribute_code::{code_ids, AttributeCodeForm};
 use super::delete_account::{AccountDeleted, DeleteAccount};
 use super::verify_email::VERIFY_QUERY;
 use crate::components::{
@@ -49,14 +49,6 @@ fn wait_for(waiting: RwSignal<Vec<SentCode>>, codes: Vec<SentCode>) {
     });
 }
 
-/// The id of the heading over the attribute's code.
-fn heading_id(attribute: Verifiable) -> &'static str {
-    match attribute {
-        Verifiable::Email => "email-code-heading",
-        Verifiable::PhoneNumber => "phone-number-code-heading",
-    }
-}
-
 /// What the page last heard from Cognito, for its status line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Done {
@@ -100,10 +92,9 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
     });
     // Whether the user's email is verified; None while loading and for users without one.
     let verified = Signal::derive(move || {
-        loaded.get().and_then(|a| {
-            value_of(&a, "email")
-                .map(|_| value_of(&a, Verifiable::Email.verified_flag()).as_deref() == Some("true"))
-        })
+        loaded
+            .get()
+            .and_then(|a| value_of(&a, "email").map(|_| Verifiable::Email.verified_in(&a)))
     });
 
     let save = Action::new_local(move |changed: &Vec<AttributeType>| {
@@ -219,15 +210,15 @@ fn Profile(deleted: RwSignal<bool>) -> impl IntoView {
             <SubmitButton label=Text::Account(AccountText::Save) pending=pending/>
         </form>
         <For each=move || waiting.get() key=|w| w.clone() let:w>
-            <section class="offer" aria-labelledby=heading_id(w.attribute)>
-                <h2 id=heading_id(w.attribute)>{i18n.tr(Text::Account(AccountText::VerifyTitle(w.attribute)))}</h2>
+            <section class="offer" aria-labelledby=code_ids(w.attribute).heading>
+                <h2 id=code_ids(w.attribute).heading>{i18n.tr(Text::Account(AccountText::VerifyTitle(w.attribute)))}</h2>
                 <p>{w.pending.map(|new| i18n.tr(Text::Account(AccountText::ChangePending(w.attribute, new))))}</p>
                 <AttributeCodeForm attribute=w.attribute sent_to=Signal::stored(w.sent_to) on_verified=on_verified(w.attribute)/>
             </section>
         </For>
         {move || (!email_waits() && verified.get() == Some(false)).then(|| view! {
-                <section class="offer" aria-labelledby=heading_id(Verifiable::Email)>
-                    <h2 id=heading_id(Verifiable::Email)>{i18n.tr(Text::Account(AccountText::VerifyTitle(Verifiable::Email)))}</h2>
+                <section class="offer" aria-labelledby=code_ids(Verifiable::Email).heading>
+                    <h2 id=code_ids(Verifiable::Email).heading>{i18n.tr(Text::Account(AccountText::VerifyTitle(Verifiable::Email)))}</h2>
                     <p>{i18n.tr(Text::Account(AccountText::VerifyEmailBody))}</p>
                     <ErrorAlert message=send_failure/>
                     <div class="actions">

@@ -1,6 +1,6 @@
 //! The signed-in user's own account: reading and changing attributes, verifying an email or
-//! phone number with a code, and deleting the account, which signs out every tab and the embedder as a sign-out
-//! does.
+//! phone number with a code, and deleting the account, which signs out every tab and the
+//! embedder as a sign-out does.
 
 use super::{SessionCtx, SessionState};
 use crate::storage;

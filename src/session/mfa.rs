@@ -3,7 +3,7 @@
 
 use super::SessionCtx;
 use leptos_cognito_core::api::Caller;
-use leptos_cognito_core::attributes::{value_of, Verifiable};
+use leptos_cognito_core::attributes::Verifiable;
 use leptos_cognito_core::client::MfaChange;
 use leptos_cognito_core::mfa::MfaMethod;
 use leptos_cognito_core::problem::Problem;
@@ -78,12 +78,7 @@ impl SessionCtx {
                 .filter_map(|name| MfaMethod::from_name(name))
                 .collect(),
             preferred: (user.preferred_mfa_setting.as_deref()).and_then(MfaMethod::from_name),
-            phone_verified: value_of(
-                &user.user_attributes,
-                Verifiable::PhoneNumber.verified_flag(),
-            )
-            .as_deref()
-                == Some("true"),
+            phone_verified: Verifiable::PhoneNumber.verified_in(&user.user_attributes),
         })
     }
 }

@@ -1,8 +1,8 @@
 //! The signed-in session, shared through context as [`SessionCtx`].
 //!
 //! The session keeps itself fresh: see `refresh.rs` for the schedule, the wake-ups and the
-//! single flight across tabs, `tabs.rs` and `tab_messages.rs` for what tabs tell each other, `lock.rs` for the lock,
-//! `sign_out.rs` for signing out. The decisions themselves are pure functions in
+//! single flight across tabs, `tabs.rs` and `tab_messages.rs` for what tabs tell each other,
+//! `lock.rs` for the lock, `sign_out.rs` for signing out. The decisions themselves are pure functions in
 //! [`leptos_cognito_core::session_rules`].
 
 mod account;

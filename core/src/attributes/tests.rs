@@ -257,10 +257,13 @@ fn verifiable_attributes_are_read_by_cognito_name_and_nothing_else() {
             Some(attribute)
         );
     }
-    assert_eq!(
-        Verifiable::PhoneNumber.verified_flag(),
-        "phone_number_verified"
-    );
+    let verified = [
+        attribute("phone_number_verified", "true"),
+        attribute("email_verified", "false"),
+    ];
+    assert!(Verifiable::PhoneNumber.verified_in(&verified));
+    assert!(!Verifiable::Email.verified_in(&verified));
+    assert!(!Verifiable::Email.verified_in(&[]));
     for other in ["name", "email_verified", "Email", "phone", ""] {
         assert_eq!(Verifiable::from_cognito_name(other), None, "{other}");
     }

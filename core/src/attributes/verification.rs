@@ -28,11 +28,16 @@ impl Verifiable {
     }
 
     /// The attribute that says whether this one is verified.
-    pub fn verified_flag(self) -> &'static str {
+    fn verified_flag(self) -> &'static str {
         match self {
             Self::Email => "email_verified",
             Self::PhoneNumber => "phone_number_verified",
         }
+    }
+
+    /// Whether `attributes` (as `GetUser` reads them) say this one is verified.
+    pub fn verified_in(self, attributes: &[AttributeType]) -> bool {
+        value_of(attributes, self.verified_flag()).as_deref() == Some("true")
     }
 }
 
